@@ -139,6 +139,8 @@ public final class ObjectStore {
         lock.lock();
         try {
             String ns = ns(kind, namespace);
+            object.put("apiVersion", kind.apiVersion());
+            object.put("kind", kind.kind());
             ObjectNode meta = Json.metadata(object);
             String name = meta.path("name").asString();
             if (name.isEmpty()) {
@@ -233,6 +235,8 @@ public final class ObjectStore {
                     + ", UID in object meta: " + old.uid());
         }
         ObjectNode oldObj = old.object();
+        object.put("apiVersion", kind.apiVersion());
+        object.put("kind", kind.kind());
         ObjectNode next;
         if (status) {
             next = old.copy();

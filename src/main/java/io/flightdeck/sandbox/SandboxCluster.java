@@ -1,0 +1,128 @@
+package io.flightdeck.sandbox;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.flightdeck.sandbox.api.Json;
+import io.flightdeck.sandbox.api.Kinds;
+import io.flightdeck.sandbox.server.PodLogSource;
+import io.flightdeck.sandbox.server.SandboxApiServer;
+import io.flightdeck.sandbox.server.SandboxAuth;
+import io.flightdeck.sandbox.sim.EventRecorder;
+import io.flightdeck.sandbox.sim.SandboxClock;
+import io.flightdeck.sandbox.store.ObjectStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The built-in demo cluster: the object store, the API server on loopback, and the simulated controllers and kubelet
+ * on a shared sandbox clock, optionally seeded with the shop. Started and closed by app wiring and tests; clients
+ * reach it only through its URL and kubeconfig, like any cluster.
+ */
+public final class SandboxCluster implements AutoCloseable {
+
+    public static final String CONTEXT = "sandbox";
+
+    private final SandboxOptions options;
+    private final SandboxClock clock;
+    private final ObjectStore store;
+    private final EventRecorder events;
+    private final SandboxApiServer server;
+    private int port;
+
+    private SandboxCluster(SandboxOptions options) {
+        this.options = options;
+        this.clock = new SandboxClock(options.speed());
+        this.store = new ObjectStore(clock, options.watchHistory());
+        this.events = new EventRecorder(store, clock, options.eventsPerNamespace());
+        this.server = new SandboxApiServer(store, PodLogSource.NONE);
+    }
+
+    public static SandboxCluster start(SandboxOptions options) {
+        SandboxCluster c = new SandboxCluster(options);
+        c.startAll();
+        return c;
+    }
+
+    private void startAll() {
+        for (String ns : new String[]{"default", "kube-system", "kube-public"}) {
+            var o = Json.object();
+            Json.metadata(o).put("name", ns);
+            store.create(Kinds.NAMESPACE, "", o, false);
+        }
+        port = server.start(options.port());
+    }
+
+    public String masterUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    public EventRecorder events() {
+        return events;
+    }
+
+    public SandboxApiServer server() {
+        return server;
+    }
+
+    /** A fabric8 configuration for this cluster, as a kubeconfig would give it. */
+    public Config clientConfig() {
+        return new ConfigBuilder(Config.empty()).withMasterUrl(masterUrl()).withOauthToken(SandboxAuth.ADMIN_TOKEN)
+                .withNamespace("default").withRequestTimeout(10_000).withConnectionTimeout(5_000).build();
+    }
+
+    public KubernetesClient newClient() {
+        return new KubernetesClientBuilder().withConfig(clientConfig()).build();
+    }
+
+    /** A kubeconfig with one context, {@value #CONTEXT}, pointing at this cluster. */
+    public String kubeconfig() {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: sandbox
+                  cluster:
+                    server: %s
+                users:
+                - name: sandbox-admin
+                  user:
+                    token: %s
+                contexts:
+                - name: %s
+                  context:
+                    cluster: sandbox
+                    user: sandbox-admin
+                    namespace: default
+                current-context: %s
+                """.formatted(masterUrl(), SandboxAuth.ADMIN_TOKEN, CONTEXT, CONTEXT);
+    }
+
+    public void writeKubeconfig(Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(path, kubeconfig());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
