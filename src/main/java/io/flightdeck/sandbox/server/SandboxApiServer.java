@@ -17,7 +17,9 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The sandbox's Kubernetes API server: HTTP/1.1 and WebSocket on one loopback port (Vert.x), serving discovery,
@@ -37,6 +39,7 @@ public final class SandboxApiServer implements AutoCloseable {
     private final ResourceHandler resources;
     private final Printer printer;
     private final PodLogHandler logs;
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public SandboxApiServer(ObjectStore store, PodLogSource logSource) {
@@ -77,6 +80,12 @@ public final class SandboxApiServer implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** How many requests of a verb on a resource (e.g. "list", "pods") were served or refused since start. */
+    public long requestCount(String verb, String plural) {
+        LongAdder a = requests.get(verb + " " + plural);
+        return a == null ? 0 : a.sum();
     }
 
     private void onRequest(HttpServerRequest req) {
@@ -160,6 +169,7 @@ public final class SandboxApiServer implements AutoCloseable {
         ApiRequest r = new ApiRequest(req.method().name(), t, params, req.getHeader("Content-Type"),
                 req.getHeader("Accept"), body, user);
         String verb = r.verb();
+        requests.computeIfAbsent(verb + " " + t.kind().plural(), k -> new LongAdder()).increment();
         if (!rbac.allowed(verb, t.rbacResource(), t.namespace())) {
             throw forbidden(user, verb, t);
         }

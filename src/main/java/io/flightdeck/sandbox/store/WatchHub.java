@@ -90,12 +90,15 @@ public final class WatchHub {
         }
     }
 
-    /** Fault injection: forget the history, so that any resume gets 410 and clients relist. */
+    /**
+     * Fault injection: forget the history, as if compaction had passed the current version, so that any resume from
+     * a version seen so far gets 410 and clients relist.
+     */
     void expireHistory(long currentVersion) {
         java.util.Arrays.fill(ring, null);
         size = 0;
         next = 0;
-        oldestResumable = currentVersion;
+        oldestResumable = currentVersion + 1;
     }
 
     /** Fault injection: end every open watch, as when an apiserver restarts or a load balancer drops connections. */
