@@ -2,32 +2,38 @@ package io.flightdeck.sandbox;
 
 /**
  * How to start a sandbox cluster: the port (0 = any free one), the simulated clock's speed, whether to seed the
- * shop, how many changes the watch history keeps, and how many events each namespace keeps. Immutable.
+ * shop, whether the simulated controllers and kubelet run (benchmarks drive objects by hand), how many changes the
+ * watch history keeps, and how many events each namespace keeps. Immutable.
  */
-public record SandboxOptions(int port, double speed, boolean seedShop, int watchHistory, int eventsPerNamespace) {
+public record SandboxOptions(int port, double speed, boolean seedShop, boolean controllers, int watchHistory,
+                             int eventsPerNamespace) {
 
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, 1.0, true, 100_000, 2_000);
+        return new SandboxOptions(0, 1.0, true, true, 100_000, 2_000);
     }
 
-    /** An empty, fast cluster for tests: no shop, the clock at {@code speed}. */
+    /** A cluster without the shop, its clock at {@code speed}: for tests that bring their own objects. */
     public static SandboxOptions empty(double speed) {
-        return new SandboxOptions(0, speed, false, 100_000, 2_000);
+        return new SandboxOptions(0, speed, false, true, 100_000, 2_000);
     }
 
     public SandboxOptions withPort(int p) {
-        return new SandboxOptions(p, speed, seedShop, watchHistory, eventsPerNamespace);
+        return new SandboxOptions(p, speed, seedShop, controllers, watchHistory, eventsPerNamespace);
     }
 
     public SandboxOptions withSpeed(double s) {
-        return new SandboxOptions(port, s, seedShop, watchHistory, eventsPerNamespace);
+        return new SandboxOptions(port, s, seedShop, controllers, watchHistory, eventsPerNamespace);
     }
 
     public SandboxOptions withShop(boolean seed) {
-        return new SandboxOptions(port, speed, seed, watchHistory, eventsPerNamespace);
+        return new SandboxOptions(port, speed, seed, controllers, watchHistory, eventsPerNamespace);
+    }
+
+    public SandboxOptions withControllers(boolean on) {
+        return new SandboxOptions(port, speed, seedShop, on, watchHistory, eventsPerNamespace);
     }
 
     public SandboxOptions withWatchHistory(int n) {
-        return new SandboxOptions(port, speed, seedShop, n, eventsPerNamespace);
+        return new SandboxOptions(port, speed, seedShop, controllers, n, eventsPerNamespace);
     }
 }
