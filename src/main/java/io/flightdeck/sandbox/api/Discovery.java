@@ -12,10 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers the API server's self-description requests so that kubectl and fabric8 find their way: {@code /version},
- * discovery ({@code /api}, {@code /api/v1}, {@code /apis}, {@code /apis/GROUP}, {@code /apis/GROUP/VERSION}).
- * {@code /api} and {@code /apis} come in the aggregated form (one request gives every resource) when the Accept header
- * asks for it, as kubectl 1.26+ does, and in the legacy form otherwise. All documents derive from {@link Kinds#ALL},
- * are built once and are read by the server's request threads.
+ * discovery ({@code /api}, {@code /api/v1}, {@code /apis}, {@code /apis/GROUP}, {@code /apis/GROUP/VERSION}) and the
+ * OpenAPI v3 documents under {@code /openapi/v3} (see {@link OpenApi}). {@code /api} and {@code /apis} come in the
+ * aggregated form (one request gives every resource) when the Accept header asks for it, as kubectl 1.26+ does, and
+ * in the legacy form otherwise. All documents derive from {@link Kinds#ALL}, are built once and are read by the
+ * server's request threads.
  */
 public final class Discovery {
 
@@ -36,11 +37,14 @@ public final class Discovery {
 
     /**
      * The document for a GET of {@code path} (a query string is ignored) with this Accept header (may be null), or
-     * empty when the path is not a discovery or version path the sandbox serves; the caller then answers 404.
+     * empty when the path is not a discovery, version or OpenAPI path the sandbox serves; the caller then answers 404.
      */
     public static Optional<DiscoveryResponse> lookup(String path, String accept) {
         int query = path.indexOf('?');
         String p = query < 0 ? path : path.substring(0, query);
+        if (p.equals(OpenApi.ROOT) || p.startsWith(OpenApi.ROOT + "/")) {
+            return OpenApi.lookup(p);
+        }
         String form = p.equals("/api") || p.equals("/apis") ? negotiate(accept) : null;
         DiscoveryResponse doc = Documents.BY_KEY.get(form == null ? p : p + " " + form);
         return Optional.ofNullable(doc).map(d -> new DiscoveryResponse(d.contentType(), d.body().clone(), d.headers()));
