@@ -31,7 +31,7 @@ final class DiscoveryDocuments {
     static ObjectNode apiVersions() {
         ObjectNode doc = JSON.createObjectNode().put("kind", "APIVersions");
         ArrayNode versions = doc.putArray("versions");
-        Kinds.ALL.stream().filter(k -> k.group().isEmpty()).map(ResourceKind::version).distinct().forEach(versions::add);
+        versionsOf("").forEach(versions::add);
         doc.putArray("serverAddressByClientCIDRs");
         return doc;
     }

@@ -169,8 +169,8 @@ class DiscoveryDocumentsTest {
 
     @Test
     void otherPathsAreLeftToTheCaller() {
-        for (String path : List.of("/api/v2", "/apis/nope", "/apis/apps/v2", "/api/v1/pods", "/apis/apps/v1/deployments",
-                "/api/v1/namespaces/shop/pods", "/healthz", "/", "/apis/",
+        for (String path : List.of("/api/v2", "/apis/nope", "/apis/apps/v2", "/api/v1/pods",
+                "/apis/apps/v1/deployments", "/api/v1/namespaces/shop/pods", "/healthz", "/", "/apis/",
                 "/openapi/v3/apis/nope/v1", "/openapi/v2")) {
             assertEquals(Optional.empty(), Discovery.lookup(path, null), path);
         }
