@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -26,16 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real kubectl against a throwaway HTTP server that answers with {@link Discovery}'s documents, one canned
- * Deployment (shop/web) and a 404 Status for everything else, and checks what kubectl made of the documents from its
+ * Runs the real kubectl against a {@link DiscoveryTestServer} that answers with {@link Discovery}'s documents, one
+ * canned Deployment (shop/web) and a 404 Status for everything else, and checks what kubectl made of the documents from its
  * output and from the requests it sent. Validation stays on (kubectl's default --validate=strict). Skipped where
  * kubectl is not installed.
  */
 @Tag("kubectl")
 class DiscoveryKubectlTest {
 
-    private static final String NOT_FOUND = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
-            + "\"status\":\"Failure\",\"message\":\"not found\",\"reason\":\"NotFound\",\"code\":404}";
     private static final String WEB = "/apis/apps/v1/namespaces/shop/deployments/web";
     private static final String MANIFEST = """
             apiVersion: apps/v1
@@ -54,8 +47,7 @@ class DiscoveryKubectlTest {
                     ports: [{containerPort: 80}]
             """;
 
-    private static final Queue<String> REQUESTS = new ConcurrentLinkedQueue<>();
-    private static HttpServer server;
+    private static DiscoveryTestServer server;
     private static String kubectl;
 
     @TempDir
@@ -71,27 +63,25 @@ class DiscoveryKubectlTest {
     static void start() throws IOException {
         kubectl = kubectlPath().orElse(null);
         Assumptions.assumeTrue(kubectl != null, "kubectl is not installed");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", DiscoveryKubectlTest::handle);
-        server.start();
+        server = new DiscoveryTestServer(Map.of(WEB, webDeployment()));
         Files.writeString(dir.resolve("kubeconfig"), """
                 apiVersion: v1
                 kind: Config
                 clusters:
-                - {name: sandbox, cluster: {server: "http://127.0.0.1:%d"}}
+                - {name: sandbox, cluster: {server: "%s"}}
                 users:
                 - {name: dev, user: {token: sandbox}}
                 contexts:
                 - {name: sandbox, context: {cluster: sandbox, user: dev, namespace: shop}}
                 current-context: sandbox
-                """.formatted(server.getAddress().getPort()));
+                """.formatted(server.url()));
         Files.writeString(dir.resolve("web.yaml"), MANIFEST);
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -103,34 +93,6 @@ class DiscoveryKubectlTest {
             }
         }
         return Optional.empty();
-    }
-
-    private static void handle(HttpExchange exchange) throws IOException {
-        byte[] in = exchange.getRequestBody().readAllBytes();
-        String method = exchange.getRequestMethod();
-        String uri = exchange.getRequestURI().toString();
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        String body = new String(in, StandardCharsets.UTF_8);
-        REQUESTS.add(method + " " + uri + (type == null ? "" : " [" + type + "] " + body));
-        Optional<DiscoveryResponse> doc = method.equals("GET")
-                ? Discovery.lookup(uri, exchange.getRequestHeaders().getFirst("Accept")) : Optional.empty();
-        byte[] answer;
-        int status = 200;
-        String contentType = "application/json";
-        if (doc.isPresent()) {
-            answer = doc.get().body();
-            contentType = doc.get().contentType();
-            doc.get().headers().forEach(exchange.getResponseHeaders()::add);
-        } else if (method.equals("GET") && exchange.getRequestURI().getPath().equals(WEB)) {
-            answer = webDeployment();
-        } else {
-            answer = NOT_FOUND.getBytes(StandardCharsets.UTF_8);
-            status = 404;
-        }
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
     }
 
     /** shop/web as last applied with nginx:1.26 and env A, plus a sidecar some other client added. */
@@ -155,7 +117,7 @@ class DiscoveryKubectlTest {
 
     /** Runs kubectl with a fresh discovery cache, so that every run shows all the requests it needs. */
     private static Run kubectl(String... args) throws IOException, InterruptedException {
-        REQUESTS.clear();
+        server.takeRequests();
         Path cache = Files.createTempDirectory(dir, "cache");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
@@ -170,7 +132,7 @@ class DiscoveryKubectlTest {
             process.destroyForcibly();
             throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in 60 s");
         }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err), List.copyOf(REQUESTS));
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err), server.takeRequests());
     }
 
     @Test
