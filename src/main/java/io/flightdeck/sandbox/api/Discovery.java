@@ -43,7 +43,7 @@ public final class Discovery {
         int query = path.indexOf('?');
         String p = query < 0 ? path : path.substring(0, query);
         if (p.equals(OpenApi.ROOT) || p.startsWith(OpenApi.ROOT + "/")) {
-            return OpenApi.lookup(p);
+            return OpenApi.lookup(path);
         }
         String form = p.equals("/api") || p.equals("/apis") ? negotiate(accept) : null;
         DiscoveryResponse doc = Documents.BY_KEY.get(form == null ? p : p + " " + form);

@@ -1,6 +1,5 @@
 package io.flightdeck.sandbox.api;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -29,24 +28,30 @@ public final class OpenApi {
     private static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
     private static final String LIST_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta";
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final Map<String, String> REVALIDATE = Map.of("Cache-Control", "no-cache, private");
 
     private OpenApi() {
     }
 
     /**
-     * The document at an {@code /openapi/v3} path (query already removed), if there is one. A {@code hash} query names
-     * the exact document; it always matches because the documents never change while the server runs.
+     * The document at an {@code /openapi/v3} URI, if there is one. Clients find a group version's document through
+     * the index, at a URI with the document's {@code ?hash=}; a response to such a URI may be cached for good, as the
+     * API server allows, the others are to be revalidated by their ETag.
      */
-    public static Optional<DiscoveryResponse> lookup(String path) {
+    public static Optional<DiscoveryResponse> lookup(String uri) {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
         if (path.equals(ROOT)) {
-            return Optional.of(response(Documents.INDEX, Map.of("Cache-Control", "no-cache, private")));
+            return Optional.of(new DiscoveryResponse(Discovery.JSON_TYPE, Documents.INDEX.clone(), REVALIDATE));
         }
-        if (!path.startsWith(ROOT + "/")) {
+        Document doc = path.startsWith(ROOT + "/") ? Documents.BY_PATH.get(path.substring(ROOT.length() + 1)) : null;
+        if (doc == null) {
             return Optional.empty();
         }
-        byte[] doc = Documents.BY_PATH.get(path.substring(ROOT.length() + 1));
-        return Optional.ofNullable(doc).map(d -> response(d, Map.of("Cache-Control", "public, immutable",
-                "ETag", "\"" + hash(d) + "\"")));
+        boolean pinned = query >= 0 && List.of(uri.substring(query + 1).split("&")).contains("hash=" + doc.hash());
+        return Optional.of(new DiscoveryResponse(Discovery.JSON_TYPE, doc.bytes().clone(), Map.of(
+                "ETag", "\"" + doc.hash() + "\"",
+                "Cache-Control", pinned ? "public, immutable, max-age=31536000" : "no-cache, private")));
     }
 
     /** The path of a group version under {@code /openapi/v3/}: "api/v1", "apis/apps/v1". */
@@ -74,10 +79,6 @@ public final class OpenApi {
         return prefix + "." + gvk.version() + "." + gvk.kind();
     }
 
-    private static DiscoveryResponse response(byte[] doc, Map<String, String> headers) {
-        return new DiscoveryResponse("application/json", doc.clone(), headers);
-    }
-
     static String hash(byte[] doc) {
         try {
             return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-512").digest(doc));
@@ -86,9 +87,12 @@ public final class OpenApi {
         }
     }
 
+    private record Document(byte[] bytes, String hash) {
+    }
+
     /** The documents, built when first asked for. */
     private static final class Documents {
-        static final Map<String, byte[]> BY_PATH = new LinkedHashMap<>();
+        static final Map<String, Document> BY_PATH = new LinkedHashMap<>();
         static final byte[] INDEX;
 
         static {
@@ -96,12 +100,13 @@ public final class OpenApi {
             ObjectNode index = JSON.createObjectNode();
             ObjectNode paths = index.putObject("paths");
             for (String gv : DiscoveryDocuments.groupVersions()) {
-                byte[] doc = JSON.writeValueAsBytes(groupVersion(types, gv));
+                byte[] bytes = JSON.writeValueAsBytes(groupVersion(types, gv));
+                Document doc = new Document(bytes, hash(bytes));
                 BY_PATH.put(documentPath(gv), doc);
                 paths.putObject(documentPath(gv))
-                        .put("serverRelativeURL", ROOT + "/" + documentPath(gv) + "?hash=" + hash(doc));
+                        .put("serverRelativeURL", ROOT + "/" + documentPath(gv) + "?hash=" + doc.hash());
             }
-            INDEX = JSON.writeValueAsString(index).getBytes(StandardCharsets.UTF_8);
+            INDEX = JSON.writeValueAsBytes(index);
         }
     }
 

@@ -52,7 +52,10 @@ class DiscoveryOpenApiTest {
             DiscoveryResponse doc = Discovery.lookup(url, "application/json").orElseThrow();
             assertEquals(url.substring(url.indexOf("hash=") + 5), OpenApi.hash(doc.body()));
             assertEquals("\"" + OpenApi.hash(doc.body()) + "\"", doc.headers().get("ETag"));
-            assertEquals("public, immutable", doc.headers().get("Cache-Control"));
+            assertEquals("public, immutable, max-age=31536000", doc.headers().get("Cache-Control"));
+            String unpinned = url.substring(0, url.indexOf('?'));
+            assertEquals("no-cache, private",
+                    Discovery.lookup(unpinned, null).orElseThrow().headers().get("Cache-Control"));
             assertEquals("3.0.0", json(doc).get("openapi").asString());
         }
     }
