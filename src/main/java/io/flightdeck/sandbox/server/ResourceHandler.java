@@ -88,12 +88,17 @@ final class ResourceHandler {
 
     private Reply create(ApiRequest r) {
         RequestTarget t = r.target();
-        requireJson(r);
         if (!t.isCollection() && t.subresource().isEmpty()) {
             throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested "
                     + "resource");
         }
-        ObjectNode obj = Json.parseObject(r.body());
+        ObjectNode obj;
+        if (ProtobufBodies.isProtobuf(r.contentType())) {
+            obj = ProtobufBodies.toJson(r.body());
+        } else {
+            requireJson(r);
+            obj = Json.parseObject(r.body());
+        }
         checkTypeMeta(t.kind(), obj);
         if (t.kind() == Kinds.SELF_SUBJECT_ACCESS_REVIEW) {
             return Reply.json(201, AccessReview.answer(rbac, obj));

@@ -121,7 +121,7 @@ public final class SandboxApiServer implements AutoCloseable {
                 reply(req, Reply.error(new ApiException(401, "Unauthorized", "Unauthorized")));
                 return;
             }
-            Optional<Reply> doc = Documents.lookup(path, req.getHeader("Accept"));
+            Optional<Reply> doc = Documents.lookup(req.uri(), req.method().name(), req.getHeader("Accept"));
             if (doc.isPresent()) {
                 reply(req, doc.get());
                 return;
@@ -231,6 +231,7 @@ public final class SandboxApiServer implements AutoCloseable {
         }
         req.response().setStatusCode(reply.code()).putHeader("Content-Type", reply.contentType())
                 .putHeader("Cache-Control", "no-cache, private");
+        reply.headers().forEach(req.response()::putHeader);
         if (req.method().name().equals("HEAD")) {
             req.response().end();
         } else {

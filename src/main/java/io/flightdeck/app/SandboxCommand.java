@@ -1,0 +1,111 @@
+package io.flightdeck.app;
+
+import io.flightdeck.sandbox.SandboxCluster;
+import io.flightdeck.sandbox.SandboxOptions;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code flightdeck sandbox [options]}: runs only the sandbox cluster until killed, optionally writes a kubeconfig for
+ * it, and prints a line containing "ready" once it serves. Options set the port, the clock's speed, the shop seed,
+ * RBAC deny rules and injected faults. Runs on the main thread, which then waits for the process to be stopped.
+ */
+public final class SandboxCommand {
+
+    static final String USAGE = """
+            usage: flightdeck sandbox [options]
+              --port N                   listen on 127.0.0.1:N (default: a free port)
+              --write-kubeconfig PATH    write a kubeconfig with context "sandbox" to PATH
+              --speed X                  run the simulated clock X times faster (default 1)
+              --no-shop                  start empty, without the seeded shop namespace
+              --deny VERB:RESOURCE[:NS]  forbid a verb (e.g. list:pods:payments, *:*:kube-system); repeatable
+              --fail-requests F[:CODE]   fail a fraction F of requests with 500 (default) or 429
+              --delay-ms N               delay every response by N ms
+              --watch-history N          changes kept for resuming watches (older ones get 410)
+            """;
+
+    private SandboxCommand() {
+    }
+
+    /** Parses options; returns the exit code (2 for a usage error). Blocks until the process is stopped. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        SandboxOptions options = SandboxOptions.defaults();
+        Path kubeconfig = null;
+        List<String> denies = new ArrayList<>();
+        double failFraction = 0;
+        int failCode = 500;
+        long delay = 0;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--port" -> options = options.withPort(Integer.parseInt(value(args, ++i, a)));
+                    case "--write-kubeconfig" -> kubeconfig = Path.of(value(args, ++i, a));
+                    case "--speed" -> options = options.withSpeed(Double.parseDouble(value(args, ++i, a)));
+                    case "--no-shop" -> options = options.withShop(false);
+                    case "--deny" -> denies.add(value(args, ++i, a));
+                    case "--fail-requests" -> {
+                        String[] p = value(args, ++i, a).split(":");
+                        failFraction = Double.parseDouble(p[0]);
+                        failCode = p.length > 1 ? Integer.parseInt(p[1]) : 500;
+                    }
+                    case "--delay-ms" -> delay = Long.parseLong(value(args, ++i, a));
+                    case "--watch-history" -> options = options.withWatchHistory(Integer.parseInt(value(args, ++i, a)));
+                    case "-h", "--help" -> {
+                        out.print(USAGE);
+                        return 0;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (options.speed() <= 0) {
+                throw new IllegalArgumentException("--speed must be greater than 0");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("flightdeck sandbox: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        SandboxCluster cluster;
+        try {
+            cluster = SandboxCluster.start(options);
+            for (String d : denies) {
+                cluster.server().rbac().deny(d);
+            }
+            cluster.server().faults().failRequests(failFraction, failCode);
+            cluster.server().faults().delayResponses(delay);
+            if (kubeconfig != null) {
+                cluster.writeKubeconfig(kubeconfig);
+            }
+        } catch (Exception e) {
+            err.println("flightdeck sandbox: could not start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cluster.close();
+            stopped.countDown();
+        }, "sandbox-shutdown"));
+        out.println("Flightdeck sandbox ready at " + cluster.masterUrl()
+                + (kubeconfig == null ? "" : " (kubeconfig: " + kubeconfig.toAbsolutePath() + ", context "
+                + SandboxCluster.CONTEXT + ")"));
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}
