@@ -94,7 +94,8 @@ class SandboxApiServerTest {
         HttpResponse<String> wrongType = http.send(req(base).POST(HttpRequest.BodyPublishers.ofString("a: b"))
                 .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(415, wrongType.statusCode());
-        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(base)).GET().build(),
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(base)).GET()
+                .header("Authorization", "Bearer expired-token").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, noToken.statusCode());
         assertEquals(200, http.send(req(base).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
