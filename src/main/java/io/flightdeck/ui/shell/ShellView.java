@@ -84,7 +84,7 @@ public final class ShellView {
         facts.getStyleClass().add("shell-facts");
         addFact(facts, 0, "API server", "server-value", model.serverTextProperty());
         addFact(facts, 1, "Namespace", "namespace-value", model.namespaceTextProperty());
-        addFact(facts, 2, "Chosen because", "reason-value", model.reasonTextProperty());
+        addFact(facts, 2, "Why this cluster", "reason-value", model.reasonTextProperty());
         VBox card = new VBox(title, facts);
         card.getStyleClass().add(CARD);
         card.setMaxWidth(Region.USE_PREF_SIZE);
