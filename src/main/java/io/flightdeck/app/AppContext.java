@@ -1,0 +1,47 @@
+package io.flightdeck.app;
+
+import java.util.Objects;
+
+/**
+ * The hand wiring of the application: what the window works on and the services it uses, built once by
+ * {@link Launcher} on the main thread and handed to {@link FlightdeckApp}. Closing it stops the thread pools.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final ClusterChoice choice;
+    private final AppExecutors executors;
+    private final SandboxStarter sandboxStarter;
+
+    public AppContext(ClusterChoice choice, AppExecutors executors, SandboxStarter sandboxStarter) {
+        this.choice = Objects.requireNonNull(choice);
+        this.executors = Objects.requireNonNull(executors);
+        this.sandboxStarter = Objects.requireNonNull(sandboxStarter);
+    }
+
+    /** The wiring of the real application for a chosen cluster. */
+    public static AppContext create(ClusterChoice choice) {
+        return new AppContext(choice, new AppExecutors(), defaultSandboxStarter());
+    }
+
+    /** How the GUI starts the in-process sandbox; fails with "not wired yet" until the sandbox server is wired. */
+    static SandboxStarter defaultSandboxStarter() {
+        return SandboxStarter.NOT_WIRED;
+    }
+
+    public ClusterChoice choice() {
+        return choice;
+    }
+
+    public AppExecutors executors() {
+        return executors;
+    }
+
+    public SandboxStarter sandboxStarter() {
+        return sandboxStarter;
+    }
+
+    @Override
+    public void close() {
+        executors.close();
+    }
+}

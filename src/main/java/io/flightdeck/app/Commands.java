@@ -1,0 +1,52 @@
+package io.flightdeck.app;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The table of subcommands that {@link Launcher} dispatches to, in the order {@code --help} lists them. Built once on
+ * the main thread before the command line is read; not thread-safe.
+ */
+public final class Commands {
+
+    /** One registered subcommand: how {@code --help} shows it, and what runs it. */
+    public record Entry(String name, String synopsis, String summary, Command command) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /** The subcommands of the real application. */
+    public static Commands standard() {
+        return new Commands().register("sandbox",
+                "sandbox [--port N] [--write-kubeconfig PATH] ...",
+                "run the built-in sandbox Kubernetes API server without the GUI; prints a line with 'ready' once it"
+                        + " serves",
+                Commands::sandboxNotWired);
+    }
+
+    /** Adds or replaces the subcommand {@code name}. */
+    public Commands register(String name, String synopsis, String summary, Command command) {
+        if (name.isBlank() || name.startsWith("-")) {
+            throw new IllegalArgumentException("a subcommand name must not be blank or start with '-': " + name);
+        }
+        entries.put(name, new Entry(name, synopsis, summary, command));
+        return this;
+    }
+
+    public Optional<Entry> find(String name) {
+        return Optional.ofNullable(entries.get(name));
+    }
+
+    public Collection<Entry> all() {
+        return Collections.unmodifiableCollection(entries.values());
+    }
+
+    /** Stands in for {@code SandboxCommand.run} until the sandbox server is wired into the launcher. */
+    private static int sandboxNotWired(String[] args) {
+        System.err.println("flightdeck sandbox: the sandbox server is not wired into this build yet");
+        return 1;
+    }
+}
