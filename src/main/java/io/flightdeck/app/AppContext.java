@@ -1,5 +1,9 @@
 package io.flightdeck.app;
 
+import io.fabric8.kubernetes.client.Config;
+import io.flightdeck.sandbox.SandboxCluster;
+import io.flightdeck.sandbox.SandboxOptions;
+
 import java.util.Objects;
 
 /**
@@ -23,9 +27,27 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(choice, new AppExecutors(), defaultSandboxStarter());
     }
 
-    /** How the GUI starts the in-process sandbox; fails with "not wired yet" until the sandbox server is wired. */
+    /** How the GUI starts the in-process sandbox: the seeded shop on a real-time clock. */
     static SandboxStarter defaultSandboxStarter() {
-        return SandboxStarter.NOT_WIRED;
+        return executors -> {
+            SandboxCluster cluster = SandboxCluster.start(SandboxOptions.defaults());
+            return new SandboxStarter.RunningSandbox() {
+                @Override
+                public ClusterTarget target() {
+                    return ClusterTarget.sandboxAt(cluster.masterUrl());
+                }
+
+                @Override
+                public Config clientConfig() {
+                    return cluster.clientConfig();
+                }
+
+                @Override
+                public void close() {
+                    cluster.close();
+                }
+            };
+        };
     }
 
     public ClusterChoice choice() {

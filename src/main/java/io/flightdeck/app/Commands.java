@@ -24,7 +24,7 @@ public final class Commands {
                 "sandbox [--port N] [--write-kubeconfig PATH] ...",
                 "run the built-in sandbox Kubernetes API server without the GUI; prints a line with 'ready' once it"
                         + " serves",
-                Commands::sandboxNotWired);
+                args -> SandboxCommand.run(args, System.out, System.err));
     }
 
     /** Adds or replaces the subcommand {@code name}. */
@@ -44,9 +44,4 @@ public final class Commands {
         return Collections.unmodifiableCollection(entries.values());
     }
 
-    /** Stands in for {@code SandboxCommand.run} until the sandbox server is wired into the launcher. */
-    private static int sandboxNotWired(String[] args) {
-        System.err.println("flightdeck sandbox: the sandbox server is not wired into this build yet");
-        return 1;
-    }
 }

@@ -46,7 +46,7 @@ public final class SandboxApiServer implements AutoCloseable {
         this.store = store;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                 .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
-        this.printer = Printers.create();
+        this.printer = Printers.create(store);
         this.resources = new ResourceHandler(store, rbac, printer);
         this.logs = new PodLogHandler(vertx, store, logSource);
     }
