@@ -57,8 +57,11 @@ final class ProtobufBodies {
         if (kind.equals("SelfSubjectAccessReview")) {
             return accessReview(apiVersion, raw);
         }
+        if (kind.equals("Namespace") || kind.equals("ConfigMap")) {
+            return metaAndData(apiVersion, kind, raw);
+        }
         throw new ApiException(415, "UnsupportedMediaType", "the sandbox reads protobuf request bodies only for "
-                + "SelfSubjectAccessReview; send " + (kind.isEmpty() ? "this object" : kind)
+                + "SelfSubjectAccessReview, Namespace and ConfigMap; send " + (kind.isEmpty() ? "this object" : kind)
                 + " as application/json (for kubectl, use `kubectl apply -f` with a manifest)");
     }
 
@@ -89,6 +92,56 @@ final class ProtobufBodies {
             }
         }
         return review;
+    }
+
+    /**
+     * A Namespace or ConfigMap ({@code kubectl create namespace|configmap}): metadata name, generateName, namespace,
+     * labels and annotations (ObjectMeta fields 1, 2, 3, 11, 12) and, for a ConfigMap, its data (field 2).
+     */
+    private static ObjectNode metaAndData(String apiVersion, String kind, byte[] raw) {
+        ObjectNode o = Json.object();
+        o.put("apiVersion", apiVersion.isEmpty() ? "v1" : apiVersion);
+        o.put("kind", kind);
+        ObjectNode meta = o.putObject("metadata");
+        Reader r = new Reader(raw, 0, raw.length);
+        while (r.more()) {
+            int key = r.varint32();
+            if (key >>> 3 == 1 && (key & 7) == 2) {
+                Reader m = r.message();
+                while (m.more()) {
+                    int k = m.varint32();
+                    int f = k >>> 3;
+                    if ((k & 7) == 2 && (f == 1 || f == 2 || f == 3)) {
+                        meta.put(f == 1 ? "name" : f == 2 ? "generateName" : "namespace", m.string());
+                    } else if ((k & 7) == 2 && (f == 11 || f == 12)) {
+                        mapEntry(m.message(), Json.child(meta, f == 11 ? "labels" : "annotations"));
+                    } else {
+                        m.skip(k & 7);
+                    }
+                }
+            } else if (key >>> 3 == 2 && (key & 7) == 2 && kind.equals("ConfigMap")) {
+                mapEntry(r.message(), Json.child(o, "data"));
+            } else {
+                r.skip(key & 7);
+            }
+        }
+        return o;
+    }
+
+    private static void mapEntry(Reader e, ObjectNode into) {
+        String k = "";
+        String v = "";
+        while (e.more()) {
+            int t = e.varint32();
+            if (t >>> 3 == 1 && (t & 7) == 2) {
+                k = e.string();
+            } else if (t >>> 3 == 2 && (t & 7) == 2) {
+                v = e.string();
+            } else {
+                e.skip(t & 7);
+            }
+        }
+        into.put(k, v);
     }
 
     /** A message of string fields numbered 1.. in the order of {@code names}; other fields are skipped. */

@@ -197,4 +197,16 @@ class KubectlAcceptanceTest {
         assertEquals(3, client.apps().deployments().inNamespace("shop").withName("promo").get().getSpec()
                 .getReplicas());
     }
+
+    @Test
+    @Order(8)
+    void createNamespaceAndConfigMapSentAsProtobuf() throws Exception {
+        Kubectl.Result ns = kubectl.run("create", "namespace", "promo");
+        assertEquals(0, ns.exitCode(), ns.toString());
+        Kubectl.Result cm = kubectl.run("create", "configmap", "flags", "--from-literal=banner=on", "-n", "promo");
+        assertEquals(0, cm.exitCode(), cm.toString());
+        assertEquals("on", client.configMaps().inNamespace("promo").withName("flags").get().getData().get("banner"));
+        Kubectl.Result dup = kubectl.run("create", "namespace", "promo");
+        assertTrue(dup.exitCode() != 0 && dup.err().contains("AlreadyExists"), dup.toString());
+    }
 }
