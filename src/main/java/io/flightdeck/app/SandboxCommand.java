@@ -26,6 +26,8 @@ public final class SandboxCommand {
               --fail-requests F[:CODE]   fail a fraction F of requests with 500 (default) or 429
               --delay-ms N               delay every response by N ms
               --watch-history N          changes kept for resuming watches (older ones get 410)
+              --drop-watches-every S     end every open watch every S seconds (clients must resume)
+              --expire-history-every S   forget the watch history every S seconds (resumes get 410)
             """;
 
     private SandboxCommand() {
@@ -39,6 +41,8 @@ public final class SandboxCommand {
         double failFraction = 0;
         int failCode = 500;
         long delay = 0;
+        long dropEvery = 0;
+        long expireEvery = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -54,6 +58,8 @@ public final class SandboxCommand {
                         failCode = p.length > 1 ? Integer.parseInt(p[1]) : 500;
                     }
                     case "--delay-ms" -> delay = Long.parseLong(value(args, ++i, a));
+                    case "--drop-watches-every" -> dropEvery = Long.parseLong(value(args, ++i, a));
+                    case "--expire-history-every" -> expireEvery = Long.parseLong(value(args, ++i, a));
                     case "--watch-history" -> options = options.withWatchHistory(Integer.parseInt(value(args, ++i, a)));
                     case "-h", "--help" -> {
                         out.print(USAGE);
@@ -85,8 +91,22 @@ public final class SandboxCommand {
             err.println("flightdeck sandbox: could not start: " + e.getMessage());
             return 1;
         }
+        var faults = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sandbox-fault-injector");
+            t.setDaemon(true);
+            return t;
+        });
+        if (dropEvery > 0) {
+            faults.scheduleAtFixedRate(() -> cluster.store().dropWatches(), dropEvery, dropEvery,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (expireEvery > 0) {
+            faults.scheduleAtFixedRate(() -> cluster.store().expireWatchHistory(), expireEvery, expireEvery,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            faults.shutdownNow();
             cluster.close();
             stopped.countDown();
         }, "sandbox-shutdown"));
