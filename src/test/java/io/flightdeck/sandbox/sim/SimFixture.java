@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -194,15 +195,17 @@ final class SimFixture implements AutoCloseable {
 
         /** Waits until the named object is gone. */
         void awaitDeleted(String name) {
-            if (store.get(kind, NS, name) == null) {
-                return;
-            }
+            awaitTrue(() -> store.get(kind, NS, name) == null, kind.kind() + " " + name + " to be deleted");
+        }
+
+        /** Waits until the check holds, checking again at each change of the kind. */
+        void awaitTrue(BooleanSupplier check, String what) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (store.get(kind, NS, name) != null) {
+            while (!check.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 try {
-                    if (left <= 0 || queue.poll(left, TimeUnit.NANOSECONDS) == null) {
-                        fail("timed out waiting for " + kind.kind() + " " + name + " to be deleted");
+                    if (left <= 0 || queue.poll(left, TimeUnit.NANOSECONDS) == null && !check.getAsBoolean()) {
+                        fail("timed out waiting for " + what);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -1,0 +1,516 @@
+package io.flightdeck.sandbox.sim;
+
+import io.flightdeck.sandbox.api.ApiException;
+import io.flightdeck.sandbox.api.FieldSelector;
+import io.flightdeck.sandbox.api.Json;
+import io.flightdeck.sandbox.api.Kinds;
+import io.flightdeck.sandbox.api.LabelSelector;
+import io.flightdeck.sandbox.api.ResourceKind;
+import io.flightdeck.sandbox.sim.EndpointsRenderer.PodView;
+import io.flightdeck.sandbox.store.Admission;
+import io.flightdeck.sandbox.store.DeleteOptions;
+import io.flightdeck.sandbox.store.ObjectStore;
+import io.flightdeck.sandbox.store.Stored;
+import io.flightdeck.sandbox.store.Watch;
+import io.flightdeck.sandbox.store.WatchSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Service side of the sandbox: ClusterIP allocation ({@link #admission()}), and the endpoints and endpointslice
+ * controllers, which keep a v1 Endpoints object and discovery.k8s.io/v1 EndpointSlices per Service with a selector,
+ * following the ready, not-ready and terminating pods it selects.
+ *
+ * <p>One daemon thread, {@code sandbox-endpoints}, owns the indexes: Services per namespace with the pods each selects,
+ * so a pod change only re-syncs the Services that select it (before or after the change), and a sync only rewrites
+ * the slices whose endpoints changed. Watch sinks queue changes for it; the Service sink also keeps the admission's
+ * allocation table exact, under the store's lock.
+ */
+public final class ServiceController implements AutoCloseable {
+
+    static final String MANAGED_BY = "endpointslice.kubernetes.io/managed-by";
+    static final String CONTROLLER_NAME = "endpointslice-controller.k8s.io";
+    static final String SERVICE_NAME = "kubernetes.io/service-name";
+    static final String HEADLESS = "service.kubernetes.io/headless";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceController.class);
+    private static final LabelSelector OUR_SLICES = LabelSelector.parse(MANAGED_BY + "=" + CONTROLLER_NAME);
+
+    private record Change(ResourceKind kind, String type, Stored object) {
+    }
+
+    private record Rewatch(ResourceKind kind) {
+    }
+
+    /** One Service as the controllers see it, with the pods it selects and its slices. */
+    private static final class Svc {
+        final String namespace;
+        final String name;
+        final String uid;
+        JsonNode selector;
+        JsonNode ports;
+        JsonNode labels;
+        boolean headless;
+        boolean publishNotReady;
+        boolean managed;
+        final Set<String> members = new HashSet<>();
+        final Set<String> dirtyPods = new HashSet<>();
+        boolean full = true;
+        ServiceSlices slices = new ServiceSlices();
+
+        Svc(Stored s) {
+            this.namespace = s.namespace();
+            this.name = s.name();
+            this.uid = s.uid();
+        }
+
+        /** Takes the fields that matter from a new version; false when none changed. */
+        boolean update(Stored s) {
+            JsonNode spec = s.object().path("spec");
+            JsonNode sel = spec.path("selector");
+            JsonNode lab = s.object().path("metadata").path("labels");
+            boolean hl = "None".equals(spec.path("clusterIP").asString());
+            boolean pnr = spec.path("publishNotReadyAddresses").asBoolean(false);
+            boolean mg = sel.isObject() && !sel.isEmpty() && !"ExternalName".equals(spec.path("type").asString());
+            boolean changed = !sel.equals(selector) || !spec.path("ports").equals(ports) || !lab.equals(labels)
+                    || hl != headless || pnr != publishNotReady || mg != managed;
+            selector = sel;
+            ports = spec.path("ports");
+            labels = lab;
+            headless = hl;
+            publishNotReady = pnr;
+            managed = mg;
+            return changed;
+        }
+
+        boolean selects(JsonNode podLabels) {
+            return managed && LabelSelector.matchesMap(selector, podLabels);
+        }
+
+        ObjectNode endpointsLabels() {
+            ObjectNode l = labels.isObject() ? ((ObjectNode) labels).deepCopy() : Json.object();
+            if (headless) {
+                l.put(HEADLESS, "");
+            }
+            return l;
+        }
+
+        ObjectNode sliceLabels() {
+            ObjectNode l = endpointsLabels();
+            l.put(SERVICE_NAME, name);
+            l.put(MANAGED_BY, CONTROLLER_NAME);
+            return l;
+        }
+    }
+
+    private final ObjectStore store;
+    private final ServiceAdmission admission = new ServiceAdmission();
+    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final Map<String, Map<String, Svc>> services = new HashMap<>();
+    private final Map<String, Map<String, PodView>> pods = new HashMap<>();
+    private final Map<String, List<Stored>> orphanSlices = new HashMap<>();
+    private final Set<Svc> dirty = new LinkedHashSet<>();
+    private final Map<ResourceKind, Watch> watches = new HashMap<>();
+    private final Map<ResourceKind, Long> lastRv = new HashMap<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public ServiceController(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** Service defaulting and ClusterIP allocation; add it to the store before any Service is created. */
+    public Admission admission() {
+        return admission;
+    }
+
+    /** Opens the Service, pod and EndpointSlice watches and starts the {@code sandbox-endpoints} thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (Stored s : store.all(Kinds.ENDPOINT_SLICE, null)) {
+            if (OUR_SLICES.matches(s.object())) {
+                String svc = s.object().path("metadata").path("labels").path(SERVICE_NAME).asString("");
+                orphanSlices.computeIfAbsent(s.namespace() + "/" + svc, k -> new ArrayList<>()).add(s);
+            }
+        }
+        open(Kinds.SERVICE, 0);
+        open(Kinds.POD, 0);
+        open(Kinds.ENDPOINT_SLICE, store.resourceVersion());
+        thread = new Thread(this::run, "sandbox-endpoints");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        watches.values().forEach(Watch::close);
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void open(ResourceKind kind, long from) {
+        LabelSelector sel = kind == Kinds.ENDPOINT_SLICE ? OUR_SLICES : LabelSelector.EVERYTHING;
+        watches.put(kind, store.watch(kind, null, sel, FieldSelector.EVERYTHING, from, new WatchSink() {
+            @Override
+            public boolean offer(String type, Stored object) {
+                if (kind == Kinds.SERVICE) {
+                    admission.observe(type, object);
+                }
+                return inbox.offer(new Change(kind, type, object));
+            }
+
+            @Override
+            public void closed(String reason) {
+                inbox.offer(new Rewatch(kind));
+            }
+        }));
+    }
+
+    private void run() {
+        List<Object> batch = new ArrayList<>();
+        while (running) {
+            try {
+                Object first = inbox.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                inbox.drainTo(batch, 50_000);
+                for (Object work : batch) {
+                    handle(work);
+                }
+                batch.clear();
+                for (Svc svc : new ArrayList<>(dirty)) {
+                    try {
+                        sync(svc);
+                    } catch (RuntimeException e) {
+                        LOG.error("sandbox endpoints: service {}/{} not synced", svc.namespace, svc.name, e);
+                    }
+                }
+                dirty.clear();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("sandbox endpoints: a batch failed", e);
+                batch.clear();
+            }
+        }
+    }
+
+    private void handle(Object work) {
+        if (work instanceof Change c) {
+            lastRv.merge(c.kind(), c.object().resourceVersion(), Math::max);
+            if (c.kind() == Kinds.SERVICE) {
+                onService(c.type(), c.object());
+            } else if (c.kind() == Kinds.POD) {
+                onPod(c.type(), c.object());
+            } else {
+                onSlice(c.type(), c.object());
+            }
+        } else if (work instanceof Rewatch r) {
+            rewatch(r.kind());
+        }
+    }
+
+    private void onService(String type, Stored s) {
+        Map<String, Svc> inNs = services.computeIfAbsent(s.namespace(), k -> new HashMap<>());
+        Svc svc = inNs.get(s.name());
+        if (type.equals("DELETED")) {
+            if (svc != null && svc.uid.equals(s.uid())) {
+                inNs.remove(s.name());
+                dirty.remove(svc);
+                cleanUp(svc, true);
+            }
+            return;
+        }
+        if (svc != null && !svc.uid.equals(s.uid())) {
+            cleanUp(svc, false);
+            svc = null;
+        }
+        boolean fresh = svc == null;
+        if (fresh) {
+            svc = new Svc(s);
+            inNs.put(s.name(), svc);
+            adoptSlices(svc);
+        }
+        if (!svc.update(s) && !fresh) {
+            return;
+        }
+        svc.members.clear();
+        for (Map.Entry<String, PodView> p : pods.getOrDefault(s.namespace(), Map.of()).entrySet()) {
+            if (svc.selects(p.getValue().labels())) {
+                svc.members.add(p.getKey());
+            }
+        }
+        svc.full = true;
+        dirty.add(svc);
+    }
+
+    private void adoptSlices(Svc svc) {
+        List<Stored> found = orphanSlices.remove(svc.namespace + "/" + svc.name);
+        if (found == null) {
+            return;
+        }
+        for (Stored s : found) {
+            JsonNode owner = s.object().path("metadata").path("ownerReferences").path(0);
+            if (owner.isMissingNode() || svc.uid.equals(owner.path("uid").asString())) {
+                JsonNode ports = s.object().path("ports");
+                svc.slices.adopt(s.name(), ports.isArray() ? (ArrayNode) ports : null, s.object().path("endpoints"));
+            }
+        }
+    }
+
+    private void onPod(String type, Stored s) {
+        Map<String, PodView> inNs = pods.computeIfAbsent(s.namespace(), k -> new HashMap<>());
+        PodView old = inNs.get(s.name());
+        PodView now = null;
+        if (type.equals("DELETED")) {
+            if (old == null || !old.uid().equals(s.uid())) {
+                return;
+            }
+            inNs.remove(s.name());
+        } else {
+            now = PodView.of(s);
+            inNs.put(s.name(), now);
+        }
+        for (Svc svc : services.getOrDefault(s.namespace(), Map.of()).values()) {
+            boolean was = svc.members.contains(s.name());
+            boolean is = now != null && svc.selects(now.labels());
+            if (is) {
+                svc.members.add(s.name());
+            } else {
+                svc.members.remove(s.name());
+            }
+            if ((was || is) && (was != is || now == null || !now.sameEndpoint(old))) {
+                svc.dirtyPods.add(s.name());
+                dirty.add(svc);
+            }
+        }
+    }
+
+    private void onSlice(String type, Stored s) {
+        String svcName = s.object().path("metadata").path("labels").path(SERVICE_NAME).asString("");
+        Svc svc = services.getOrDefault(s.namespace(), Map.of()).get(svcName);
+        if (svc == null) {
+            return;
+        }
+        for (ServiceSlices.Slice slice : svc.slices.slices()) {
+            if (s.name().equals(slice.name)) {
+                if (s.resourceVersion() == slice.writtenRv) {
+                    return;
+                }
+                if (type.equals("DELETED")) {
+                    svc.slices.forget(s.name());
+                    svc.full = true;
+                } else {
+                    svc.slices.touchAll();
+                }
+                dirty.add(svc);
+                return;
+            }
+        }
+    }
+
+    private void sync(Svc svc) {
+        if (!svc.managed) {
+            if (!svc.slices.slices().isEmpty()) {
+                cleanUp(svc, false);
+                svc.slices = new ServiceSlices();
+            }
+            return;
+        }
+        Set<String> names = svc.full ? new HashSet<>(svc.members) : svc.dirtyPods;
+        if (svc.full) {
+            names.addAll(svc.slices.pods());
+        }
+        Map<String, PodView> inNs = pods.getOrDefault(svc.namespace, Map.of());
+        for (String name : names) {
+            PodView view = inNs.get(name);
+            if (view != null && svc.members.contains(name) && view.eligible()) {
+                svc.slices.put(name, EndpointsRenderer.ports(svc.ports, view),
+                        EndpointsRenderer.endpoint(svc.namespace, name, view, svc.publishNotReady));
+            } else {
+                svc.slices.remove(name);
+            }
+        }
+        svc.dirtyPods.clear();
+        boolean full = svc.full;
+        svc.full = false;
+        svc.slices.compact();
+        if (writeSlices(svc) || full) {
+            writeEndpoints(svc);
+        }
+    }
+
+    private boolean writeSlices(Svc svc) {
+        boolean any = false;
+        for (String name : svc.slices.removedNames()) {
+            delete(Kinds.ENDPOINT_SLICE, svc.namespace, name);
+            any = true;
+        }
+        svc.slices.removedNames().clear();
+        ObjectNode labels = svc.sliceLabels();
+        for (ServiceSlices.Slice slice : svc.slices.slices()) {
+            if (!slice.changed) {
+                continue;
+            }
+            slice.changed = false;
+            ObjectNode desired = ServiceSlices.render(slice, svc.namespace, svc.name, svc.uid, labels);
+            Stored written = upsert(Kinds.ENDPOINT_SLICE, svc.namespace, slice.name, desired, ServiceSlices::same,
+                    List.of("addressType", "endpoints", "ports"));
+            if (written != null) {
+                slice.name = written.name();
+                slice.writtenRv = written.resourceVersion();
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private void writeEndpoints(Svc svc) {
+        ObjectNode desired = EndpointsRenderer.endpoints(svc.namespace, svc.name, svc.endpointsLabels(), svc.slices,
+                svc.publishNotReady);
+        upsert(Kinds.ENDPOINTS, svc.namespace, svc.name, desired,
+                (cur, want) -> cur.path("subsets").equals(want.path("subsets"))
+                        && cur.path("metadata").path("labels").equals(want.path("metadata").path("labels"))
+                        && cur.path("metadata").path("annotations").equals(want.path("metadata").path("annotations")),
+                List.of("subsets"));
+    }
+
+    private interface Same {
+        boolean test(JsonNode stored, ObjectNode desired);
+    }
+
+    /** Creates the object, or changes the stored one where it differs; null when nothing was written. */
+    private Stored upsert(ResourceKind kind, String ns, String name, ObjectNode desired, Same same,
+                          List<String> fields) {
+        try {
+            Stored cur = name == null ? null : store.get(kind, ns, name);
+            if (cur == null) {
+                if (name != null) {
+                    Json.metadata(desired).remove("generateName");
+                    Json.metadata(desired).put("name", name);
+                }
+                return store.create(kind, ns, desired, false);
+            }
+            if (same.test(cur.object(), desired)) {
+                return null;
+            }
+            return store.modify(kind, ns, name, o -> {
+                ObjectNode meta = Json.metadata(o);
+                ObjectNode want = Json.metadata(desired);
+                for (String f : List.of("labels", "annotations", "ownerReferences")) {
+                    if (want.has(f)) {
+                        meta.set(f, want.get(f));
+                    } else {
+                        meta.remove(f);
+                    }
+                }
+                for (String f : fields) {
+                    if (desired.has(f)) {
+                        o.set(f, desired.get(f));
+                    } else {
+                        o.remove(f);
+                    }
+                }
+                return o;
+            }, false, false);
+        } catch (ApiException e) {
+            LOG.debug("sandbox endpoints: {} {}/{} not written: {}", kind.kind(), ns, name, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A Service went away (or stopped selecting): its slices go, and its Endpoints too when it was deleted. */
+    private void cleanUp(Svc svc, boolean deleted) {
+        for (ServiceSlices.Slice s : svc.slices.slices()) {
+            if (s.name != null) {
+                delete(Kinds.ENDPOINT_SLICE, svc.namespace, s.name);
+            }
+        }
+        if (deleted) {
+            delete(Kinds.ENDPOINTS, svc.namespace, svc.name);
+        }
+    }
+
+    private void delete(ResourceKind kind, String ns, String name) {
+        try {
+            store.delete(kind, ns, name, DeleteOptions.now());
+        } catch (ApiException gone) {
+            // already gone (garbage collected with its Service, or its namespace)
+        }
+    }
+
+    /** A watch ended: resume it from the last change seen, or relist and drop what no longer exists. */
+    private void rewatch(ResourceKind kind) {
+        if (!running) {
+            return;
+        }
+        try {
+            open(kind, kind == Kinds.ENDPOINT_SLICE ? store.resourceVersion() : lastRv.getOrDefault(kind, 0L));
+            if (kind == Kinds.ENDPOINT_SLICE) {
+                services.values().forEach(m -> m.values().forEach(s -> {
+                    s.slices.touchAll();
+                    dirty.add(s);
+                }));
+            }
+            return;
+        } catch (ApiException e) {
+            LOG.info("sandbox endpoints: {} watch cannot resume ({}), relisting", kind.plural(), e.getMessage());
+        }
+        if (kind == Kinds.SERVICE) {
+            admission.clear();
+        }
+        open(kind, 0);
+        if (kind == Kinds.SERVICE) {
+            for (Map<String, Svc> inNs : services.values()) {
+                for (Svc svc : new ArrayList<>(inNs.values())) {
+                    Stored s = store.get(Kinds.SERVICE, svc.namespace, svc.name);
+                    if (s == null || !s.uid().equals(svc.uid)) {
+                        inNs.remove(svc.name);
+                        dirty.remove(svc);
+                        cleanUp(svc, s == null);
+                    }
+                }
+            }
+        } else if (kind == Kinds.POD) {
+            for (Map.Entry<String, Map<String, PodView>> inNs : pods.entrySet()) {
+                for (Map.Entry<String, PodView> p : new ArrayList<>(inNs.getValue().entrySet())) {
+                    Stored s = store.get(Kinds.POD, inNs.getKey(), p.getKey());
+                    if (s == null || !s.uid().equals(p.getValue().uid())) {
+                        inNs.getValue().remove(p.getKey());
+                        for (Svc svc : services.getOrDefault(inNs.getKey(), Map.of()).values()) {
+                            if (svc.members.remove(p.getKey())) {
+                                svc.dirtyPods.add(p.getKey());
+                                dirty.add(svc);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
