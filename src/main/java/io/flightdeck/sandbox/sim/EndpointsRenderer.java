@@ -117,13 +117,13 @@ final class EndpointsRenderer {
                                 boolean publishNotReady) {
         Map<String, Subset> subsets = new LinkedHashMap<>();
         int[] count = {0};
-        slices.forEachEndpoint((e, ports) -> {
+        slices.forEachEndpoint((e, slice) -> {
             JsonNode cond = e.path("conditions");
             if (cond.path("terminating").asBoolean() && !publishNotReady) {
                 return;
             }
-            Subset s = subsets.computeIfAbsent(ports.toString(),
-                    k -> new Subset(ports, new ArrayList<>(), new ArrayList<>()));
+            Subset s = subsets.computeIfAbsent(slice.portsKey,
+                    k -> new Subset(slice.ports, new ArrayList<>(), new ArrayList<>()));
             ObjectNode a = Json.object();
             a.put("ip", e.path("addresses").path(0).asString());
             if (e.has("nodeName")) {

@@ -47,6 +47,8 @@ public final class ServiceController implements AutoCloseable {
     static final String HEADLESS = "service.kubernetes.io/headless";
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceController.class);
+    /** Changes arriving within this period are handled in one batch, as the controllers' batch period does. */
+    private static final long BATCH_PERIOD_MILLIS = 5;
     private static final LabelSelector OUR_SLICES = LabelSelector.parse(MANAGED_BY + "=" + CONTROLLER_NAME);
 
     private record Change(ResourceKind kind, String type, Stored object) {
@@ -198,6 +200,7 @@ public final class ServiceController implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                Thread.sleep(BATCH_PERIOD_MILLIS);
                 inbox.drainTo(batch, 50_000);
                 for (Object work : batch) {
                     handle(work);

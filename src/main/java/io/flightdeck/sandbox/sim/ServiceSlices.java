@@ -212,11 +212,11 @@ final class ServiceSlices {
     }
 
     /** For the v1 Endpoints object: every endpoint with the ports of its slice, in slice order. */
-    void forEachEndpoint(BiConsumer<ObjectNode, ArrayNode> action) {
+    void forEachEndpoint(BiConsumer<ObjectNode, Slice> action) {
         for (Slice sl : slices) {
             if (sl.ports != null) {
                 for (ObjectNode e : sl.endpoints.values()) {
-                    action.accept(e, sl.ports);
+                    action.accept(e, sl);
                 }
             }
         }
