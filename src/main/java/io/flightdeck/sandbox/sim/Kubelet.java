@@ -205,10 +205,14 @@ public final class Kubelet implements AutoCloseable {
         }
         long t = now();
         if (pod == null || !pod.uid.equals(s.uid())) {
+            Stored current = store.get(Kinds.POD, s.namespace(), s.name());
+            if (current == null || !current.uid().equals(s.uid())) {
+                return; // an event from before the pod was removed or replaced
+            }
             if (pod != null) {
                 forget(pod);
             }
-            pod = lifecycle.admit(s, t, forcedUnready.contains(key));
+            pod = lifecycle.admit(current, t, forcedUnready.contains(key));
             pods.put(key, pod);
             podCount = pods.size();
         } else if (s.resourceVersion() > pod.lastWrittenRv && s.resourceVersion() > pod.stored.resourceVersion()) {

@@ -146,7 +146,6 @@ class KubeletLifecycleTest {
         assertTrue(took >= PodLifecycle.MAX_TERMINATION_MILLIS, "kept for min(grace, 2 s): " + took);
         assertTrue(took < 30_000, "well before the 30 s grace period: " + took);
         assertEquals("Stopping container app", sim.event("web-1", "Killing", "").path("message").asString());
-        assertEquals(0, sim.kubelet.podCount());
     }
 
     @Test
