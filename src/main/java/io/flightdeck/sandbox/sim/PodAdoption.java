@@ -4,6 +4,8 @@ import io.flightdeck.sandbox.sim.ContainerSim.State;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
+
 /**
  * Takes over a pod that already has a kubelet status (the sandbox's kubelet was restarted on a store that has running
  * pods): IP, start time, conditions and each container's restarts and running state are kept, probes resume, and
@@ -16,7 +18,7 @@ final class PodAdoption {
 
     static void adopt(PodSim pod, JsonNode status, NodePool nodes, long t) {
         pod.stage = PodSim.Stage.ACTIVE;
-        pod.startTime = PodLifecycle.parseTime(status.path("startTime"), t);
+        pod.startTime = parseTime(status.path("startTime"), t);
         pod.podIp = status.path("podIP").asString("");
         if (pod.podIp.isEmpty()) {
             pod.sandboxAt = t;
@@ -27,7 +29,7 @@ final class PodAdoption {
         for (JsonNode c : status.path("conditions")) {
             String type = c.path("type").asString();
             pod.conditions.put(type, new PodSim.Condition(c.path("status").asString("False"),
-                    PodLifecycle.parseTime(c.path("lastTransitionTime"), t), c.path("reason").asString(null),
+                    parseTime(c.path("lastTransitionTime"), t), c.path("reason").asString(null),
                     c.path("message").asString(null)));
         }
         for (ContainerSim c : pod.containers) {
@@ -51,8 +53,8 @@ final class PodAdoption {
         JsonNode last = cs.path("lastState").path("terminated");
         if (last.isObject()) {
             c.latest = new ContainerSim.Terminated(last.path("reason").asString("Error"),
-                    last.path("exitCode").asInt(1), PodLifecycle.parseTime(last.path("startedAt"), t),
-                    PodLifecycle.parseTime(last.path("finishedAt"), t), last.path("containerID").asString(""));
+                    last.path("exitCode").asInt(1), parseTime(last.path("startedAt"), t),
+                    parseTime(last.path("finishedAt"), t), last.path("containerID").asString(""));
         }
         JsonNode running = cs.path("state").path("running");
         if (!running.isObject()) {
@@ -61,7 +63,7 @@ final class PodAdoption {
             return;
         }
         c.state = State.RUNNING;
-        c.startedAt = PodLifecycle.parseTime(running.path("startedAt"), t);
+        c.startedAt = parseTime(running.path("startedAt"), t);
         c.started = cs.path("started").asBoolean(c.startup == null);
         c.ready = cs.path("ready").asBoolean(false);
         if (!c.started && c.startup != null) {
@@ -89,5 +91,17 @@ final class PodAdoption {
             }
         }
         return null;
+    }
+
+    static long parseTime(JsonNode text, long dflt) {
+        String s = text.asString("");
+        if (s.isEmpty()) {
+            return dflt;
+        }
+        try {
+            return Instant.parse(s).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            return dflt;
+        }
     }
 }

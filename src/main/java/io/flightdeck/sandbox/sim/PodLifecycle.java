@@ -11,11 +11,8 @@ import io.flightdeck.sandbox.store.Stored;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static io.flightdeck.sandbox.sim.ContainerSim.NEVER;
 
 /**
  * Moves simulated pods through their lives on simulated time, as the scheduler and the kubelet do: binding to a node,
@@ -465,17 +462,5 @@ final class PodLifecycle {
 
     private void event(PodSim pod, ContainerSim c, String type, String reason, String message) {
         events.record(pod.stored, "spec.containers{" + c.name + "}", KUBELET, type, reason, message);
-    }
-
-    static long parseTime(JsonNode text, long dflt) {
-        String s = text.asString("");
-        if (s.isEmpty()) {
-            return dflt;
-        }
-        try {
-            return Instant.parse(s).toEpochMilli();
-        } catch (java.time.format.DateTimeParseException e) {
-            return dflt;
-        }
     }
 }

@@ -2,13 +2,11 @@ package io.flightdeck.sandbox.sim;
 
 import io.flightdeck.sandbox.api.ApiException;
 import io.flightdeck.sandbox.api.FieldSelector;
-import io.flightdeck.sandbox.api.Json;
 import io.flightdeck.sandbox.api.Kinds;
 import io.flightdeck.sandbox.api.LabelSelector;
 import io.flightdeck.sandbox.api.ResourceKind;
 import io.flightdeck.sandbox.sim.EndpointsRenderer.PodView;
 import io.flightdeck.sandbox.store.Admission;
-import io.flightdeck.sandbox.store.DeleteOptions;
 import io.flightdeck.sandbox.store.ObjectStore;
 import io.flightdeck.sandbox.store.Stored;
 import io.flightdeck.sandbox.store.Watch;
@@ -17,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,74 +54,14 @@ public final class ServiceController implements AutoCloseable {
     private record Rewatch(ResourceKind kind) {
     }
 
-    /** One Service as the controllers see it, with the pods it selects and its slices. */
-    private static final class Svc {
-        final String namespace;
-        final String name;
-        final String uid;
-        JsonNode selector;
-        JsonNode ports;
-        JsonNode labels;
-        boolean headless;
-        boolean publishNotReady;
-        boolean managed;
-        final Set<String> members = new HashSet<>();
-        final Set<String> dirtyPods = new HashSet<>();
-        boolean full = true;
-        ServiceSlices slices = new ServiceSlices();
-
-        Svc(Stored s) {
-            this.namespace = s.namespace();
-            this.name = s.name();
-            this.uid = s.uid();
-        }
-
-        /** Takes the fields that matter from a new version; false when none changed. */
-        boolean update(Stored s) {
-            JsonNode spec = s.object().path("spec");
-            JsonNode sel = spec.path("selector");
-            JsonNode lab = s.object().path("metadata").path("labels");
-            boolean hl = "None".equals(spec.path("clusterIP").asString());
-            boolean pnr = spec.path("publishNotReadyAddresses").asBoolean(false);
-            boolean mg = sel.isObject() && !sel.isEmpty() && !"ExternalName".equals(spec.path("type").asString());
-            boolean changed = !sel.equals(selector) || !spec.path("ports").equals(ports) || !lab.equals(labels)
-                    || hl != headless || pnr != publishNotReady || mg != managed;
-            selector = sel;
-            ports = spec.path("ports");
-            labels = lab;
-            headless = hl;
-            publishNotReady = pnr;
-            managed = mg;
-            return changed;
-        }
-
-        boolean selects(JsonNode podLabels) {
-            return managed && LabelSelector.matchesMap(selector, podLabels);
-        }
-
-        ObjectNode endpointsLabels() {
-            ObjectNode l = labels.isObject() ? ((ObjectNode) labels).deepCopy() : Json.object();
-            if (headless) {
-                l.put(HEADLESS, "");
-            }
-            return l;
-        }
-
-        ObjectNode sliceLabels() {
-            ObjectNode l = endpointsLabels();
-            l.put(SERVICE_NAME, name);
-            l.put(MANAGED_BY, CONTROLLER_NAME);
-            return l;
-        }
-    }
-
     private final ObjectStore store;
+    private final EndpointsWriter writer;
     private final ServiceAdmission admission = new ServiceAdmission();
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-    private final Map<String, Map<String, Svc>> services = new HashMap<>();
+    private final Map<String, Map<String, ServiceEntry>> services = new HashMap<>();
     private final Map<String, Map<String, PodView>> pods = new HashMap<>();
     private final Map<String, List<Stored>> orphanSlices = new HashMap<>();
-    private final Set<Svc> dirty = new LinkedHashSet<>();
+    private final Set<ServiceEntry> dirty = new LinkedHashSet<>();
     private final Map<ResourceKind, Watch> watches = new HashMap<>();
     private final Map<ResourceKind, Long> lastRv = new HashMap<>();
     private volatile boolean running;
@@ -132,6 +69,7 @@ public final class ServiceController implements AutoCloseable {
 
     public ServiceController(ObjectStore store) {
         this.store = store;
+        this.writer = new EndpointsWriter(store);
     }
 
     /** Service defaulting and ClusterIP allocation; add it to the store before any Service is created. */
@@ -206,7 +144,7 @@ public final class ServiceController implements AutoCloseable {
                     handle(work);
                 }
                 batch.clear();
-                for (Svc svc : new ArrayList<>(dirty)) {
+                for (ServiceEntry svc : new ArrayList<>(dirty)) {
                     try {
                         sync(svc);
                     } catch (RuntimeException e) {
@@ -239,23 +177,23 @@ public final class ServiceController implements AutoCloseable {
     }
 
     private void onService(String type, Stored s) {
-        Map<String, Svc> inNs = services.computeIfAbsent(s.namespace(), k -> new HashMap<>());
-        Svc svc = inNs.get(s.name());
+        Map<String, ServiceEntry> inNs = services.computeIfAbsent(s.namespace(), k -> new HashMap<>());
+        ServiceEntry svc = inNs.get(s.name());
         if (type.equals("DELETED")) {
             if (svc != null && svc.uid.equals(s.uid())) {
                 inNs.remove(s.name());
                 dirty.remove(svc);
-                cleanUp(svc, true);
+                writer.cleanUp(svc, true);
             }
             return;
         }
         if (svc != null && !svc.uid.equals(s.uid())) {
-            cleanUp(svc, false);
+            writer.cleanUp(svc, false);
             svc = null;
         }
         boolean fresh = svc == null;
         if (fresh) {
-            svc = new Svc(s);
+            svc = new ServiceEntry(s);
             inNs.put(s.name(), svc);
             adoptSlices(svc);
         }
@@ -272,7 +210,7 @@ public final class ServiceController implements AutoCloseable {
         dirty.add(svc);
     }
 
-    private void adoptSlices(Svc svc) {
+    private void adoptSlices(ServiceEntry svc) {
         List<Stored> found = orphanSlices.remove(svc.namespace + "/" + svc.name);
         if (found == null) {
             return;
@@ -299,7 +237,7 @@ public final class ServiceController implements AutoCloseable {
             now = PodView.of(s);
             inNs.put(s.name(), now);
         }
-        for (Svc svc : services.getOrDefault(s.namespace(), Map.of()).values()) {
+        for (ServiceEntry svc : services.getOrDefault(s.namespace(), Map.of()).values()) {
             boolean was = svc.members.contains(s.name());
             boolean is = now != null && svc.selects(now.labels());
             if (is) {
@@ -316,7 +254,7 @@ public final class ServiceController implements AutoCloseable {
 
     private void onSlice(String type, Stored s) {
         String svcName = s.object().path("metadata").path("labels").path(SERVICE_NAME).asString("");
-        Svc svc = services.getOrDefault(s.namespace(), Map.of()).get(svcName);
+        ServiceEntry svc = services.getOrDefault(s.namespace(), Map.of()).get(svcName);
         if (svc == null) {
             return;
         }
@@ -337,10 +275,10 @@ public final class ServiceController implements AutoCloseable {
         }
     }
 
-    private void sync(Svc svc) {
+    private void sync(ServiceEntry svc) {
         if (!svc.managed) {
             if (!svc.slices.slices().isEmpty()) {
-                cleanUp(svc, false);
+                writer.cleanUp(svc, false);
                 svc.slices = new ServiceSlices();
             }
             return;
@@ -363,107 +301,8 @@ public final class ServiceController implements AutoCloseable {
         boolean full = svc.full;
         svc.full = false;
         svc.slices.compact();
-        if (writeSlices(svc) || full) {
-            writeEndpoints(svc);
-        }
-    }
-
-    private boolean writeSlices(Svc svc) {
-        boolean any = false;
-        for (String name : svc.slices.removedNames()) {
-            delete(Kinds.ENDPOINT_SLICE, svc.namespace, name);
-            any = true;
-        }
-        svc.slices.removedNames().clear();
-        ObjectNode labels = svc.sliceLabels();
-        for (ServiceSlices.Slice slice : svc.slices.slices()) {
-            if (!slice.changed) {
-                continue;
-            }
-            slice.changed = false;
-            ObjectNode desired = ServiceSlices.render(slice, svc.namespace, svc.name, svc.uid, labels);
-            Stored written = upsert(Kinds.ENDPOINT_SLICE, svc.namespace, slice.name, desired, ServiceSlices::same,
-                    List.of("addressType", "endpoints", "ports"));
-            if (written != null) {
-                slice.name = written.name();
-                slice.writtenRv = written.resourceVersion();
-                any = true;
-            }
-        }
-        return any;
-    }
-
-    private void writeEndpoints(Svc svc) {
-        ObjectNode desired = EndpointsRenderer.endpoints(svc.namespace, svc.name, svc.endpointsLabels(), svc.slices,
-                svc.publishNotReady);
-        upsert(Kinds.ENDPOINTS, svc.namespace, svc.name, desired,
-                (cur, want) -> cur.path("subsets").equals(want.path("subsets"))
-                        && cur.path("metadata").path("labels").equals(want.path("metadata").path("labels"))
-                        && cur.path("metadata").path("annotations").equals(want.path("metadata").path("annotations")),
-                List.of("subsets"));
-    }
-
-    private interface Same {
-        boolean test(JsonNode stored, ObjectNode desired);
-    }
-
-    /** Creates the object, or changes the stored one where it differs; null when nothing was written. */
-    private Stored upsert(ResourceKind kind, String ns, String name, ObjectNode desired, Same same,
-                          List<String> fields) {
-        try {
-            Stored cur = name == null ? null : store.get(kind, ns, name);
-            if (cur == null) {
-                if (name != null) {
-                    Json.metadata(desired).remove("generateName");
-                    Json.metadata(desired).put("name", name);
-                }
-                return store.create(kind, ns, desired, false);
-            }
-            if (same.test(cur.object(), desired)) {
-                return null;
-            }
-            return store.modify(kind, ns, name, o -> {
-                ObjectNode meta = Json.metadata(o);
-                ObjectNode want = Json.metadata(desired);
-                for (String f : List.of("labels", "annotations", "ownerReferences")) {
-                    if (want.has(f)) {
-                        meta.set(f, want.get(f));
-                    } else {
-                        meta.remove(f);
-                    }
-                }
-                for (String f : fields) {
-                    if (desired.has(f)) {
-                        o.set(f, desired.get(f));
-                    } else {
-                        o.remove(f);
-                    }
-                }
-                return o;
-            }, false, false);
-        } catch (ApiException e) {
-            LOG.debug("sandbox endpoints: {} {}/{} not written: {}", kind.kind(), ns, name, e.getMessage());
-            return null;
-        }
-    }
-
-    /** A Service went away (or stopped selecting): its slices go, and its Endpoints too when it was deleted. */
-    private void cleanUp(Svc svc, boolean deleted) {
-        for (ServiceSlices.Slice s : svc.slices.slices()) {
-            if (s.name != null) {
-                delete(Kinds.ENDPOINT_SLICE, svc.namespace, s.name);
-            }
-        }
-        if (deleted) {
-            delete(Kinds.ENDPOINTS, svc.namespace, svc.name);
-        }
-    }
-
-    private void delete(ResourceKind kind, String ns, String name) {
-        try {
-            store.delete(kind, ns, name, DeleteOptions.now());
-        } catch (ApiException gone) {
-            // already gone (garbage collected with its Service, or its namespace)
+        if (writer.writeSlices(svc) || full) {
+            writer.writeEndpoints(svc);
         }
     }
 
@@ -489,13 +328,13 @@ public final class ServiceController implements AutoCloseable {
         }
         open(kind, 0);
         if (kind == Kinds.SERVICE) {
-            for (Map<String, Svc> inNs : services.values()) {
-                for (Svc svc : new ArrayList<>(inNs.values())) {
+            for (Map<String, ServiceEntry> inNs : services.values()) {
+                for (ServiceEntry svc : new ArrayList<>(inNs.values())) {
                     Stored s = store.get(Kinds.SERVICE, svc.namespace, svc.name);
                     if (s == null || !s.uid().equals(svc.uid)) {
                         inNs.remove(svc.name);
                         dirty.remove(svc);
-                        cleanUp(svc, s == null);
+                        writer.cleanUp(svc, s == null);
                     }
                 }
             }
@@ -505,7 +344,7 @@ public final class ServiceController implements AutoCloseable {
                     Stored s = store.get(Kinds.POD, inNs.getKey(), p.getKey());
                     if (s == null || !s.uid().equals(p.getValue().uid())) {
                         inNs.getValue().remove(p.getKey());
-                        for (Svc svc : services.getOrDefault(inNs.getKey(), Map.of()).values()) {
+                        for (ServiceEntry svc : services.getOrDefault(inNs.getKey(), Map.of()).values()) {
                             if (svc.members.remove(p.getKey())) {
                                 svc.dirtyPods.add(p.getKey());
                                 dirty.add(svc);
