@@ -24,6 +24,7 @@ public final class EventRecorder {
     private final SandboxClock clock;
     private final int perNamespace;
     private final Map<String, String> aggregated = new HashMap<>();
+    private final Map<String, String> aggregationKeyByName = new HashMap<>();
     private final Map<String, Deque<String>> byNamespace = new HashMap<>();
 
     public EventRecorder(ObjectStore store, SandboxClock clock, int perNamespace) {
@@ -60,6 +61,7 @@ public final class EventRecorder {
                 return;
             } catch (ApiException gone) {
                 aggregated.remove(aggKey);
+                aggregationKeyByName.remove(existing);
             }
         }
         ObjectNode ev = Json.object();
@@ -92,11 +94,15 @@ public final class EventRecorder {
             return;
         }
         aggregated.put(aggKey, name);
+        aggregationKeyByName.put(name, aggKey);
         Deque<String> names = byNamespace.computeIfAbsent(ns, k -> new ArrayDeque<>());
         names.addLast(name);
         while (names.size() > perNamespace) {
             String old = names.removeFirst();
-            aggregated.values().remove(old);
+            String oldKey = aggregationKeyByName.remove(old);
+            if (oldKey != null) {
+                aggregated.remove(oldKey, old);
+            }
             try {
                 store.delete(Kinds.EVENT, ns, old, DeleteOptions.now());
             } catch (ApiException gone) {
