@@ -10,7 +10,11 @@ import io.flightdeck.sandbox.server.PodLogSource;
 import io.flightdeck.sandbox.server.SandboxApiServer;
 import io.flightdeck.sandbox.server.SandboxAuth;
 import io.flightdeck.sandbox.sim.EventRecorder;
+import io.flightdeck.sandbox.sim.Kubelet;
 import io.flightdeck.sandbox.sim.SandboxClock;
+import io.flightdeck.sandbox.sim.ServiceController;
+import io.flightdeck.sandbox.sim.ShopSeed;
+import io.flightdeck.sandbox.sim.SimulatedLogs;
 import io.flightdeck.sandbox.store.ObjectStore;
 
 import java.io.IOException;
@@ -31,6 +35,9 @@ public final class SandboxCluster implements AutoCloseable {
     private final ObjectStore store;
     private final EventRecorder events;
     private final SandboxApiServer server;
+    private final SimulatedLogs logs;
+    private final ServiceController services;
+    private final Kubelet kubelet;
     private int port;
 
     private SandboxCluster(SandboxOptions options) {
@@ -38,7 +45,10 @@ public final class SandboxCluster implements AutoCloseable {
         this.clock = new SandboxClock(options.speed());
         this.store = new ObjectStore(clock, options.watchHistory());
         this.events = new EventRecorder(store, clock, options.eventsPerNamespace());
-        this.server = new SandboxApiServer(store, PodLogSource.NONE);
+        this.logs = new SimulatedLogs(clock);
+        this.server = new SandboxApiServer(store, options.controllers() ? logs : PodLogSource.NONE);
+        this.services = new ServiceController(store);
+        this.kubelet = new Kubelet(store, clock, events);
     }
 
     public static SandboxCluster start(SandboxOptions options) {
@@ -53,7 +63,21 @@ public final class SandboxCluster implements AutoCloseable {
             Json.metadata(o).put("name", ns);
             store.create(Kinds.NAMESPACE, "", o, false);
         }
+        if (options.controllers()) {
+            store.setGracefulPods(true);
+            store.addAdmission(services.admission());
+            services.start();
+            kubelet.start();
+        }
+        if (options.seedShop()) {
+            ShopSeed.seed(store);
+        }
         port = server.start(options.port());
+    }
+
+    /** The simulated kubelet, for tests that make a pod fail its probes or crash. */
+    public Kubelet kubelet() {
+        return kubelet;
     }
 
     public String masterUrl() {
@@ -124,5 +148,10 @@ public final class SandboxCluster implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (options.controllers()) {
+            kubelet.close();
+            services.close();
+        }
+        logs.close();
     }
 }
