@@ -35,7 +35,8 @@ class InformerResumeTest {
 
     @BeforeEach
     void start() throws Exception {
-        cluster = SandboxCluster.start(SandboxOptions.empty(1));
+        // No kubelet: nothing but the test changes these pods.
+        cluster = SandboxCluster.start(SandboxOptions.empty(1).withControllers(false));
         client = cluster.newClient();
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("w").endMetadata().build())
                 .create();
