@@ -21,6 +21,15 @@ public final class ApiException extends RuntimeException {
         this.name = name;
     }
 
+    private ApiException(int code, String reason, String message, String detailsKind, String group, String name) {
+        super(message);
+        this.code = code;
+        this.reason = reason;
+        this.kind = detailsKind;
+        this.group = group;
+        this.name = name;
+    }
+
     public ApiException(int code, String reason, String message) {
         this(code, reason, message, null, null);
     }
@@ -40,7 +49,10 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(ResourceKind kind, String name, String why) {
-        return new ApiException(422, "Invalid", kind.kind() + " \"" + name + "\" is invalid: " + why, kind, name);
+        String qualified = kind.group().isEmpty() ? kind.kind() : kind.kind() + "." + kind.group();
+        // As the apiserver's NewInvalid: the group-qualified kind in the message, the kind (not the resource) in details.
+        return new ApiException(422, "Invalid", qualified + " \"" + name + "\" is invalid: " + why, kind.kind(),
+                kind.group(), name);
     }
 
     public static ApiException badRequest(String message) {
