@@ -26,8 +26,8 @@ public final class DeploymentController extends ControllerLoop {
 
     public DeploymentController(ObjectStore store, SandboxClock clock, EventRecorder events) {
         super("sandbox-deployment-controller", store, clock, events);
-        this.deployments = new DeploymentSync(store, clock, events, queue);
-        this.rollouts = new DeploymentRollouts(deployments);
+        this.deployments = new DeploymentSync(store, clock, events);
+        this.rollouts = new DeploymentRollouts(deployments, new DeploymentProgress(deployments, clock, queue));
     }
 
     @Override

@@ -15,9 +15,11 @@ import java.util.Map;
 final class DeploymentRollouts {
 
     private final DeploymentSync sync;
+    private final DeploymentProgress progress;
 
-    DeploymentRollouts(DeploymentSync sync) {
+    DeploymentRollouts(DeploymentSync sync, DeploymentProgress progress) {
         this.sync = sync;
+        this.progress = progress;
     }
 
     void rolloutRolling(DeploymentView d, List<RsView> rsList) {
@@ -26,17 +28,17 @@ final class DeploymentRollouts {
         List<RsView> oldRSs = s.oldRSs();
         List<RsView> allRSs = s.all();
         if (reconcileNewReplicaSet(allRSs, newRS, d)) {
-            sync.syncRolloutStatus(allRSs, newRS, d);
+            progress.syncRolloutStatus(allRSs, newRS, d);
             return;
         }
         if (reconcileOldReplicaSets(allRSs, DeploymentUtil.filterActive(oldRSs), newRS, d)) {
-            sync.syncRolloutStatus(allRSs, newRS, d);
+            progress.syncRolloutStatus(allRSs, newRS, d);
             return;
         }
         if (DeploymentUtil.deploymentComplete(d, d.status)) {
             sync.cleanupDeployment(oldRSs, d);
         }
-        sync.syncRolloutStatus(allRSs, newRS, d);
+        progress.syncRolloutStatus(allRSs, newRS, d);
     }
 
     private boolean reconcileNewReplicaSet(List<RsView> allRSs, RsView newRS, DeploymentView d) {
@@ -143,11 +145,11 @@ final class DeploymentRollouts {
         List<RsView> oldRSs = s.oldRSs();
         List<RsView> allRSs = s.all();
         if (scaleDownOldReplicaSetsForRecreate(DeploymentUtil.filterActive(oldRSs), d)) {
-            sync.syncRolloutStatus(allRSs, newRS, d);
+            progress.syncRolloutStatus(allRSs, newRS, d);
             return;
         }
         if (oldPodsRunning(newRS, oldRSs, podMap)) {
-            sync.syncRolloutStatus(allRSs, newRS, d);
+            progress.syncRolloutStatus(allRSs, newRS, d);
             return;
         }
         if (newRS == null) {
@@ -160,7 +162,7 @@ final class DeploymentRollouts {
         if (DeploymentUtil.deploymentComplete(d, d.status)) {
             sync.cleanupDeployment(oldRSs, d);
         }
-        sync.syncRolloutStatus(allRSs, newRS, d);
+        progress.syncRolloutStatus(allRSs, newRS, d);
     }
 
     private boolean scaleDownOldReplicaSetsForRecreate(List<RsView> oldRSs, DeploymentView d) {

@@ -6,11 +6,8 @@ import io.flightdeck.sandbox.api.Kinds;
 import io.flightdeck.sandbox.store.DeleteOptions;
 import io.flightdeck.sandbox.store.ObjectStore;
 import io.flightdeck.sandbox.store.Stored;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +16,9 @@ import java.util.Map;
 import static io.flightdeck.sandbox.sim.DeploymentUtil.PROGRESSING;
 
 /**
- * A port of pkg/controller/deployment/sync.go and progress.go: finding or creating the new ReplicaSet with its
- * revision, scaling (proportionally in the middle of a rollout), cleaning up old ReplicaSets beyond
- * revisionHistoryLimit, the paused conditions, and the status with its Progressing and Available conditions,
- * re-queueing a stuck rollout for when its progress deadline falls due. Called on the Deployment controller's thread.
+ * A port of pkg/controller/deployment/sync.go: finding or creating the new ReplicaSet with its revision, scaling
+ * (proportionally in the middle of a rollout), cleaning up old ReplicaSets beyond revisionHistoryLimit, the paused
+ * conditions, and the status with its Available condition. Called on the Deployment controller's thread.
  */
 final class DeploymentSync {
 
@@ -32,13 +28,11 @@ final class DeploymentSync {
     private final ObjectStore store;
     private final SandboxClock clock;
     private final EventRecorder events;
-    private final WorkQueue queue;
 
-    DeploymentSync(ObjectStore store, SandboxClock clock, EventRecorder events, WorkQueue queue) {
+    DeploymentSync(ObjectStore store, SandboxClock clock, EventRecorder events) {
         this.store = store;
         this.clock = clock;
         this.events = events;
-        this.queue = queue;
     }
 
     /** The new ReplicaSet (or null) and all the old ones. */
@@ -347,92 +341,6 @@ final class DeploymentSync {
                     "Deployment does not have minimum availability.", now()));
         }
         return s;
-    }
-
-    /** syncRolloutStatus (progress.go): the status with the Progressing condition of a rollout. */
-    void syncRolloutStatus(List<RsView> allRSs, RsView newRS, DeploymentView d) {
-        DeploymentStatus newStatus = calculateStatus(allRSs, newRS, d);
-        if (!DeploymentUtil.hasProgressDeadline(d)) {
-            newStatus.remove(PROGRESSING);
-        }
-        DeploymentStatus.Condition currentCond = d.status.get(PROGRESSING);
-        boolean isCompleteDeployment = newStatus.replicas == newStatus.updatedReplicas && currentCond != null
-                && currentCond.reason.equals(DeploymentUtil.NEW_RS_AVAILABLE);
-        if (DeploymentUtil.hasProgressDeadline(d) && !isCompleteDeployment) {
-            String subject = newRS != null ? "ReplicaSet \"" + newRS.name() + "\"" : "Deployment \"" + d.name + "\"";
-            if (DeploymentUtil.deploymentComplete(d, newStatus)) {
-                newStatus.set(DeploymentStatus.condition(PROGRESSING, "True", DeploymentUtil.NEW_RS_AVAILABLE,
-                        subject + " has successfully progressed.", now()));
-            } else if (DeploymentUtil.deploymentProgressing(d, newStatus)) {
-                DeploymentStatus.Condition c = DeploymentStatus.condition(PROGRESSING, "True",
-                        DeploymentUtil.REPLICA_SET_UPDATED, subject + " is progressing.", now());
-                if (currentCond != null) {
-                    if (currentCond.status.equals("True")) {
-                        c.lastTransitionTime = currentCond.lastTransitionTime;
-                    }
-                    newStatus.remove(PROGRESSING);
-                }
-                newStatus.set(c);
-            } else if (DeploymentUtil.deploymentTimedOut(d, newStatus, clock.now())) {
-                newStatus.set(DeploymentStatus.condition(PROGRESSING, "False", DeploymentUtil.TIMED_OUT,
-                        subject + " has timed out progressing.", now()));
-            }
-        }
-        List<DeploymentStatus.Condition> failures = replicaFailures(allRSs, newRS);
-        if (!failures.isEmpty()) {
-            newStatus.set(failures.get(0));
-        } else {
-            newStatus.remove(DeploymentUtil.REPLICA_FAILURE);
-        }
-        if (d.status.sameAs(newStatus)) {
-            requeueStuckDeployment(d, newStatus);
-            return;
-        }
-        d.status = newStatus;
-        updateStatus(d);
-    }
-
-    private List<DeploymentStatus.Condition> replicaFailures(List<RsView> allRSs, RsView newRS) {
-        List<DeploymentStatus.Condition> out = new ArrayList<>();
-        if (newRS != null) {
-            addFailures(newRS, out);
-        }
-        if (!out.isEmpty()) {
-            return out;
-        }
-        for (RsView rs : allRSs) {
-            addFailures(rs, out);
-        }
-        return out;
-    }
-
-    private static void addFailures(RsView rs, List<DeploymentStatus.Condition> out) {
-        for (JsonNode c : rs.obj().path("status").path("conditions")) {
-            if (c.path("type").asString().equals(DeploymentUtil.REPLICA_FAILURE)) {
-                DeploymentStatus.Condition k = DeploymentStatus.condition(DeploymentUtil.REPLICA_FAILURE,
-                        c.path("status").asString(), c.path("reason").asString(), c.path("message").asString(),
-                        c.path("lastTransitionTime").asString());
-                out.add(k);
-            }
-        }
-    }
-
-    /** Queues the Deployment again for when its progress deadline falls due, if it is still rolling out. */
-    private void requeueStuckDeployment(DeploymentView d, DeploymentStatus newStatus) {
-        DeploymentStatus.Condition current = d.status.get(PROGRESSING);
-        if (!DeploymentUtil.hasProgressDeadline(d) || current == null) {
-            return;
-        }
-        if (DeploymentUtil.deploymentComplete(d, newStatus) || current.reason.equals(DeploymentUtil.TIMED_OUT)) {
-            return;
-        }
-        Instant lastUpdate = Pods.time(current.lastUpdateTime);
-        if (lastUpdate == null) {
-            return;
-        }
-        Duration after = Duration.between(clock.now(), lastUpdate.plusSeconds(d.progressDeadlineSeconds));
-        Duration delay = (after.isNegative() ? Duration.ZERO : after).plusSeconds(1);
-        queue.addAfter(d.namespace + "/" + d.name, delay);
     }
 
     /** isScalingEvent: an active set was sized for another replica count than the Deployment's. */

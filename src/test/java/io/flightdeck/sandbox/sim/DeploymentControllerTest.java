@@ -195,11 +195,11 @@ class DeploymentControllerTest {
             assertEquals("20", ann.path("deployment.kubernetes.io/desired-replicas").asString());
             assertEquals("25", ann.path("deployment.kubernetes.io/max-replicas").asString());
         }
-        List<String> events = s.eventMessages("catalog");
         String oldName = s.replicaSet("catalog", oldImage).name();
         String newName = s.replicaSet("catalog", newImage).name();
-        assertTrue(events.contains("Scaled up replica set " + oldName + " from 8 to 15"), events.toString());
-        assertTrue(events.contains("Scaled up replica set " + newName + " from 5 to 10"), events.toString());
+        s.waiter.until("scaling events", () -> s.eventMessages("catalog").containsAll(List.of(
+                "Scaled up replica set " + oldName + " from 8 to 15",
+                "Scaled up replica set " + newName + " from 5 to 10")), WAIT, () -> s.describe("catalog"));
     }
 
     @Test
