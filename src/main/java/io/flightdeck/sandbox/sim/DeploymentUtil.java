@@ -255,54 +255,60 @@ final class DeploymentUtil {
         return all;
     }
 
-    /** EqualIgnoreHash: templates equal once the pod-template-hash label is taken out of both. */
+    /**
+     * EqualIgnoreHash: templates semantically equal once the pod-template-hash label is taken out of both. Semantic as
+     * Go compares decoded structs: a null or empty object or list is the same as an absent one (kubectl's rollout undo
+     * sends "creationTimestamp": null and "resources": {}).
+     */
     static boolean equalIgnoreHash(JsonNode t1, JsonNode t2) {
-        for (String field : union(t1, t2)) {
-            if (!field.equals("metadata") && !java.util.Objects.equals(t1.get(field), t2.get(field))) {
-                return false;
-            }
+        return semanticEquals(withoutHash(t1), withoutHash(t2));
+    }
+
+    private static JsonNode withoutHash(JsonNode template) {
+        JsonNode labels = template.path("metadata").path("labels");
+        if (!labels.has(HASH_LABEL)) {
+            return template;
         }
-        JsonNode m1 = t1.path("metadata");
-        JsonNode m2 = t2.path("metadata");
-        for (String field : union(m1, m2)) {
-            if (field.equals("labels")) {
-                if (!labelsEqualIgnoringHash(m1.path("labels"), m2.path("labels"))) {
+        ObjectNode copy = (ObjectNode) template.deepCopy();
+        ((ObjectNode) copy.get("metadata").get("labels")).remove(HASH_LABEL);
+        return copy;
+    }
+
+    static boolean semanticEquals(JsonNode a, JsonNode b) {
+        if (isEmpty(a) || isEmpty(b)) {
+            return isEmpty(a) && isEmpty(b);
+        }
+        if (a.isObject() && b.isObject()) {
+            Set<String> keys = new java.util.HashSet<>();
+            a.properties().forEach(e -> keys.add(e.getKey()));
+            b.properties().forEach(e -> keys.add(e.getKey()));
+            for (String k : keys) {
+                if (!semanticEquals(a.get(k), b.get(k))) {
                     return false;
                 }
-            } else if (!semanticEquals(m1.get(field), m2.get(field))) {
+            }
+            return true;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    private static boolean labelsEqualIgnoringHash(JsonNode a, JsonNode b) {
-        int na = 0;
-        for (Map.Entry<String, JsonNode> e : a.properties()) {
-            if (e.getKey().equals(HASH_LABEL)) {
-                continue;
+            for (int i = 0; i < a.size(); i++) {
+                if (!semanticEquals(a.get(i), b.get(i))) {
+                    return false;
+                }
             }
-            na++;
-            JsonNode v = b.get(e.getKey());
-            if (v == null || !v.equals(e.getValue())) {
-                return false;
-            }
+            return true;
         }
-        int nb = b.size() - (b.has(HASH_LABEL) ? 1 : 0);
-        return na == nb;
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
     }
 
-    private static boolean semanticEquals(JsonNode a, JsonNode b) {
-        boolean emptyA = a == null || a.isNull() || ((a.isObject() || a.isArray()) && a.isEmpty());
-        boolean emptyB = b == null || b.isNull() || ((b.isObject() || b.isArray()) && b.isEmpty());
-        return emptyA && emptyB || java.util.Objects.equals(a, b);
-    }
-
-    private static Set<String> union(JsonNode a, JsonNode b) {
-        Set<String> s = new java.util.HashSet<>();
-        a.properties().forEach(e -> s.add(e.getKey()));
-        b.properties().forEach(e -> s.add(e.getKey()));
-        return s;
+    /** Absent, null, or an empty object or list: Go's zero value of a map, slice or struct. */
+    static boolean isEmpty(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() || ((n.isObject() || n.isArray()) && n.isEmpty());
     }
 
     /** FindActiveOrLatest: the one active set, or the newest when none is active, or null when several are. */

@@ -17,49 +17,48 @@ import java.util.TreeMap;
  */
 final class FieldErrors {
 
-    private final List<String> errors = new ArrayList<>();
+    private final List<ApiException.Cause> errors = new ArrayList<>();
 
     void required(String path) {
-        errors.add(path + ": Required value");
+        errors.add(new ApiException.Cause("FieldValueRequired", "Required value", path));
     }
 
     void invalid(String path, String goValue, String detail) {
-        errors.add(path + ": Invalid value: " + goValue + ": " + detail);
+        errors.add(new ApiException.Cause("FieldValueInvalid", "Invalid value: " + goValue + ": " + detail, path));
     }
 
     void duplicate(String path, String value) {
-        errors.add(path + ": Duplicate value: " + quote(value));
+        errors.add(new ApiException.Cause("FieldValueDuplicate", "Duplicate value: " + quote(value), path));
     }
 
     void notSupported(String path, String goValue, List<String> supported) {
-        StringBuilder sb = new StringBuilder(path).append(": Unsupported value: ").append(goValue)
-                .append(": supported values: ");
+        StringBuilder sb = new StringBuilder("Unsupported value: ").append(goValue).append(": supported values: ");
         for (int i = 0; i < supported.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(quote(supported.get(i)));
         }
-        errors.add(sb.toString());
+        errors.add(new ApiException.Cause("FieldValueNotSupported", sb.toString(), path));
     }
 
     void forbidden(String path, String detail) {
-        errors.add(path + ": Forbidden: " + detail);
+        errors.add(new ApiException.Cause("FieldValueForbidden", "Forbidden: " + detail, path));
     }
 
     boolean isEmpty() {
         return errors.isEmpty();
     }
 
-    List<String> list() {
-        return List.copyOf(errors);
-    }
-
-    /** Throws the apiserver's 422 when there are errors: one error as it is, several as "[a, b]" (deduplicated). */
+    /**
+     * Throws the apiserver's 422 when there are errors: the message has one error as it is, several as "[a, b]"
+     * (deduplicated); each is also a cause.
+     */
     void throwIfAny(ResourceKind kind, String name) {
         if (errors.isEmpty()) {
             return;
         }
-        List<String> unique = new ArrayList<>(new LinkedHashSet<>(errors));
-        String why = unique.size() == 1 ? unique.get(0) : "[" + String.join(", ", unique) + "]";
-        throw ApiException.invalid(kind, name, why);
+        List<ApiException.Cause> unique = new ArrayList<>(new LinkedHashSet<>(errors));
+        List<String> texts = unique.stream().map(c -> c.field() + ": " + c.message()).toList();
+        String why = texts.size() == 1 ? texts.get(0) : "[" + String.join(", ", texts) + "]";
+        throw ApiException.invalid(kind, name, why, unique);
     }
 
     /** Go's %q for a string. */

@@ -232,6 +232,30 @@ class DeploymentControllerTest {
     }
 
     @Test
+    void rolloutUndoAsKubectlSendsItFindsTheOldReplicaSet() {
+        Sandbox s = sandbox(1.0);
+        s.create(Sandbox.deployment("shipping", 2, "shop/shipping:1.0"));
+        s.awaitComplete("shipping");
+        s.setImage("shipping", "shop/shipping:2.0");
+        s.awaitComplete("shipping");
+        // kubectl rollout undo: the old ReplicaSet's template without its hash label, as Go serializes it.
+        ObjectNode template = (ObjectNode) s.replicaSet("shipping", "shop/shipping:1.0").object().path("spec")
+                .path("template").deepCopy();
+        ObjectNode meta = (ObjectNode) template.get("metadata");
+        ((ObjectNode) meta.get("labels")).remove("pod-template-hash");
+        meta.putNull("creationTimestamp");
+        ((ObjectNode) template.path("spec").path("containers").get(0)).putObject("resources");
+        s.modify("shipping", d -> {
+            ((ObjectNode) d.get("spec")).set("template", template);
+            return d;
+        });
+        s.awaitComplete("shipping");
+        assertEquals(2, s.replicaSets("shipping").size(), "the old ReplicaSet is the new one again");
+        assertEquals("3", revision(s.replicaSet("shipping", "shop/shipping:1.0")));
+        assertEquals("3", revision(s.deployment("shipping")));
+    }
+
+    @Test
     void aTemplateThatNeverBecomesReadyExceedsItsProgressDeadline() {
         Sandbox s = sandbox(40.0);
         ObjectNode d = Sandbox.deployment("checkout", 2, "shop/checkout:1.0-noready");

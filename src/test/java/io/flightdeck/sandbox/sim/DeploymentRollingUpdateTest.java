@@ -86,7 +86,7 @@ class DeploymentRollingUpdateTest {
     void rollingUpdateStaysWithinSurgeAndUnavailabilityAndCompletes() {
         sandbox.create(Sandbox.deployment("web", 10, "shop/web:1.0"));
         sandbox.awaitComplete("web");
-        String oldRs = sandbox.replicaSets("web").get(0).name();
+        String oldRs = sandbox.replicaSet("web", "shop/web:1.0").name();
 
         Bounds bounds = new Bounds(13, 7);
         Watch watch = sandbox.store.watch(Kinds.POD, null, LabelSelector.EVERYTHING, FieldSelector.EVERYTHING, 0,
@@ -123,7 +123,7 @@ class DeploymentRollingUpdateTest {
         assertEquals("ReplicaSet \"" + newRs.name() + "\" has successfully progressed.",
                 Sandbox.condition(d, "Progressing").path("message").asString());
         assertEquals("MinimumReplicasAvailable", Sandbox.condition(d, "Available").path("reason").asString());
-        assertEquals(0, sets.get(0).object().path("spec").path("replicas").asInt());
+        assertEquals(0, sandbox.replicaSet("web", "shop/web:1.0").object().path("spec").path("replicas").asInt());
         List<String> events = sandbox.eventMessages("web");
         assertTrue(events.contains("Scaled up replica set " + newRs.name() + " from 0 to 3"), events.toString());
         assertTrue(events.contains("Scaled down replica set " + oldRs + " from 10 to 8"), events.toString());
