@@ -6,11 +6,16 @@ package io.flightdeck.sandbox.api;
  */
 public final class ApiException extends RuntimeException {
 
+    /** One field error of a 422, as Status.details.causes carries it: kubectl prints "field: message" for each. */
+    public record Cause(String reason, String message, String field) {
+    }
+
     private final int code;
     private final String reason;
     private final String kind;
     private final String name;
     private final String group;
+    private final java.util.List<Cause> causes;
 
     public ApiException(int code, String reason, String message, ResourceKind kind, String name) {
         super(message);
@@ -19,6 +24,18 @@ public final class ApiException extends RuntimeException {
         this.kind = kind == null ? null : kind.plural();
         this.group = kind == null ? null : kind.group();
         this.name = name;
+        this.causes = java.util.List.of();
+    }
+
+    private ApiException(int code, String reason, String message, String detailsKind, String group, String name,
+                         java.util.List<Cause> causes) {
+        super(message);
+        this.code = code;
+        this.reason = reason;
+        this.kind = detailsKind;
+        this.group = group;
+        this.name = name;
+        this.causes = java.util.List.copyOf(causes);
     }
 
     public ApiException(int code, String reason, String message) {
@@ -40,7 +57,17 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(ResourceKind kind, String name, String why) {
-        return new ApiException(422, "Invalid", kind.kind() + " \"" + name + "\" is invalid: " + why, kind, name);
+        return invalid(kind, name, why, java.util.List.of());
+    }
+
+    /**
+     * As the apiserver's NewInvalid: the group-qualified kind in the message, the kind (not the resource) in details,
+     * and one cause per field error.
+     */
+    public static ApiException invalid(ResourceKind kind, String name, String why, java.util.List<Cause> causes) {
+        String qualified = kind.group().isEmpty() ? kind.kind() : kind.kind() + "." + kind.group();
+        return new ApiException(422, "Invalid", qualified + " \"" + name + "\" is invalid: " + why, kind.kind(),
+                kind.group(), name, causes);
     }
 
     public static ApiException badRequest(String message) {
@@ -70,5 +97,10 @@ public final class ApiException extends RuntimeException {
 
     public String detailsName() {
         return name;
+    }
+
+    /** The field errors of a 422 (Status.details.causes); empty for other errors. */
+    public java.util.List<Cause> causes() {
+        return causes;
     }
 }

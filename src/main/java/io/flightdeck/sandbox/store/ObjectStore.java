@@ -246,6 +246,17 @@ public final class ObjectStore {
             } else {
                 next.set("status", st.deepCopy());
             }
+            if (kind == Kinds.DEPLOYMENT) {
+                // The apiserver's deployment status strategy keeps everything but spec and labels: the controller
+                // writes the revision annotation with its status.
+                JsonNode ann = meta.get("annotations");
+                ObjectNode nextMeta = Json.metadata(next);
+                if (ann == null || ann.isNull()) {
+                    nextMeta.remove("annotations");
+                } else {
+                    nextMeta.set("annotations", ann.deepCopy());
+                }
+            }
         } else {
             next = object;
             ObjectNode oldMeta = (ObjectNode) oldObj.path("metadata");
@@ -262,12 +273,13 @@ public final class ObjectStore {
             } else if (kind.hasStatus()) {
                 next.remove("status");
             }
-            if (kind.hasGeneration() && !Objects.equals(oldObj.get("spec"), next.get("spec"))) {
-                meta.put("generation", oldMeta.path("generation").asLong(0) + 1);
-            }
         }
         for (Admission a : admissions) {
             a.admit(status ? Admission.Operation.UPDATE_STATUS : Admission.Operation.UPDATE, kind, next, old);
+        }
+        // Compared after defaulting, as the apiserver does: a body without defaults is not a spec change.
+        if (!status && kind.hasGeneration() && !Objects.equals(oldObj.get("spec"), next.get("spec"))) {
+            Json.metadata(next).put("generation", oldObj.path("metadata").path("generation").asLong(0) + 1);
         }
         Json.metadata(next).put("resourceVersion", Long.toString(old.resourceVersion()));
         if (next.equals(oldObj) || dryRun) {
