@@ -9,7 +9,10 @@ import io.flightdeck.sandbox.api.Kinds;
 import io.flightdeck.sandbox.server.PodLogSource;
 import io.flightdeck.sandbox.server.SandboxApiServer;
 import io.flightdeck.sandbox.server.SandboxAuth;
+import io.flightdeck.sandbox.sim.AppsDefaults;
+import io.flightdeck.sandbox.sim.DeploymentController;
 import io.flightdeck.sandbox.sim.EventRecorder;
+import io.flightdeck.sandbox.sim.ReplicaSetController;
 import io.flightdeck.sandbox.sim.Kubelet;
 import io.flightdeck.sandbox.sim.SandboxClock;
 import io.flightdeck.sandbox.sim.ServiceController;
@@ -38,6 +41,8 @@ public final class SandboxCluster implements AutoCloseable {
     private final SimulatedLogs logs;
     private final ServiceController services;
     private final Kubelet kubelet;
+    private final DeploymentController deployments;
+    private final ReplicaSetController replicaSets;
     private int port;
 
     private SandboxCluster(SandboxOptions options) {
@@ -49,6 +54,9 @@ public final class SandboxCluster implements AutoCloseable {
         this.server = new SandboxApiServer(store, options.controllers() ? logs : PodLogSource.NONE);
         this.services = new ServiceController(store);
         this.kubelet = new Kubelet(store, clock, events);
+        this.deployments = new DeploymentController(store, clock, events);
+        this.replicaSets = new ReplicaSetController(store, clock, events);
+        store.addAdmission(new AppsDefaults());
     }
 
     public static SandboxCluster start(SandboxOptions options) {
@@ -68,6 +76,8 @@ public final class SandboxCluster implements AutoCloseable {
             store.addAdmission(services.admission());
             services.start();
             kubelet.start();
+            replicaSets.start();
+            deployments.start();
         }
         if (options.seedShop()) {
             ShopSeed.seed(store);
@@ -149,6 +159,8 @@ public final class SandboxCluster implements AutoCloseable {
     public void close() {
         server.close();
         if (options.controllers()) {
+            deployments.close();
+            replicaSets.close();
             kubelet.close();
             services.close();
         }
