@@ -125,6 +125,24 @@ class ReplicaSetControllerTest {
     }
 
     @Test
+    void aPodRelabelledOutOfTheSelectorIsReleasedAndReplaced() {
+        sandbox = new Sandbox(1.0, p -> true, true, false);
+        sandbox.store.create(Kinds.REPLICA_SET, Sandbox.NS, replicaSet("web", 2), false);
+        sandbox.waiter.until("2 available", () -> status("web").path("availableReplicas").asInt() == 2, WAIT);
+        String debug = sandbox.pods("web").get(0).name();
+        sandbox.store.modify(Kinds.POD, Sandbox.NS, debug, p -> {
+            ((ObjectNode) p.path("metadata").path("labels")).put("app", "debug");
+            io.flightdeck.sandbox.api.Json.metadata(p).remove("resourceVersion");
+            return p;
+        }, false, false);
+        sandbox.waiter.until("replaced", () -> sandbox.pods("web").size() == 2
+                && status("web").path("availableReplicas").asInt() == 2
+                && !sandbox.store.get(Kinds.POD, Sandbox.NS, debug).object().path("metadata").has("ownerReferences"),
+                WAIT);
+        assertTrue(sandbox.pods("web").stream().noneMatch(p -> p.name().equals(debug)));
+    }
+
+    @Test
     void availabilityWaitsForMinReadySeconds() {
         sandbox = new Sandbox(10.0, p -> true, true, false);
         ObjectNode rs = replicaSet("web", 2);
