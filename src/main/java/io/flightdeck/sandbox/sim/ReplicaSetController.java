@@ -25,7 +25,8 @@ import java.util.List;
  * "Deleted pod: x"); a pod relabelled out of the selector is released and replaced (orphans are not adopted). A pod
  * event touches only its owner; availability after minReadySeconds is re-checked when due.
  * Before creating pods for a Deployment's ReplicaSet it first carries out its siblings' pending scale-downs, so that
- * maxSurge bounds the pods that really exist, not only the specs. Runs on its own thread, "sandbox-replicaset-controller".
+ * maxSurge bounds the pods that really exist, not only the specs. Runs on its own thread,
+ * "sandbox-replicaset-controller".
  */
 public final class ReplicaSetController extends ControllerLoop {
 
