@@ -1,5 +1,6 @@
 package io.flightdeck.sandbox.sim;
 
+import io.flightdeck.sandbox.api.Json;
 import io.flightdeck.sandbox.api.LabelSelector;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -214,9 +215,9 @@ final class AppsValidation {
     /** The selector as semantic equality sees it: nil and empty maps and lists are the same. */
     private static JsonNode normalizedSelector(JsonNode selector) {
         if (PodDefaults.unset(selector)) {
-            return io.flightdeck.sandbox.api.Json.object();
+            return Json.object();
         }
-        ObjectNode n = io.flightdeck.sandbox.api.Json.object();
+        ObjectNode n = Json.object();
         if (!selector.path("matchLabels").isEmpty()) {
             n.set("matchLabels", selector.get("matchLabels"));
         }

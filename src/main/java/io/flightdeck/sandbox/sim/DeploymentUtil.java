@@ -7,6 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -279,7 +280,7 @@ final class DeploymentUtil {
             return isEmpty(a) && isEmpty(b);
         }
         if (a.isObject() && b.isObject()) {
-            Set<String> keys = new java.util.HashSet<>();
+            Set<String> keys = new HashSet<>();
             a.properties().forEach(e -> keys.add(e.getKey()));
             b.properties().forEach(e -> keys.add(e.getKey()));
             for (String k : keys) {

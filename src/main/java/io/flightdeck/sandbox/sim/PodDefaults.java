@@ -166,7 +166,7 @@ final class PodDefaults {
                 }
             }
             String volume = "kube-api-access-" + Names.suffix(5);
-            ObjectNode projected = ((ArrayNode) arrayOf(spec, "volumes")).addObject().put("name", volume)
+            ObjectNode projected = arrayOf(spec, "volumes").addObject().put("name", volume)
                     .putObject("projected");
             projected.put("defaultMode", 420);
             ArrayNode sources = projected.putArray("sources");

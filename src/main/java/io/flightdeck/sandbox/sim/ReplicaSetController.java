@@ -3,6 +3,7 @@ package io.flightdeck.sandbox.sim;
 import io.flightdeck.sandbox.api.ApiException;
 import io.flightdeck.sandbox.api.Json;
 import io.flightdeck.sandbox.api.Kinds;
+import io.flightdeck.sandbox.api.LabelSelector;
 import io.flightdeck.sandbox.store.DeleteOptions;
 import io.flightdeck.sandbox.store.ObjectStore;
 import io.flightdeck.sandbox.store.Stored;
@@ -21,9 +22,11 @@ import java.util.List;
  * surplus ones in Kubernetes' order (unscheduled, pending, not ready, ... newest first); terminating pods do not count.
  * Writes status (replicas, fullyLabeledReplicas, readyReplicas, availableReplicas after minReadySeconds on the sandbox
  * clock, observedGeneration, ReplicaFailure) and events (SuccessfulCreate "Created pod: x", SuccessfulDelete
- * "Deleted pod: x"). A pod event touches only its owner; availability after minReadySeconds is re-checked when due.
+ * "Deleted pod: x"); a pod relabelled out of the selector is released and replaced (orphans are not adopted). A pod
+ * event touches only its owner; availability after minReadySeconds is re-checked when due.
  * Before creating pods for a Deployment's ReplicaSet it first carries out its siblings' pending scale-downs, so that
- * maxSurge bounds the pods that really exist, not only the specs. Runs on its own thread, "sandbox-replicaset-controller".
+ * maxSurge bounds the pods that really exist, not only the specs. Runs on its own thread,
+ * "sandbox-replicaset-controller".
  */
 public final class ReplicaSetController extends ControllerLoop {
 
@@ -80,6 +83,9 @@ public final class ReplicaSetController extends ControllerLoop {
         if (rs == null) {
             return;
         }
+        if (!Pods.isTerminating(rs.object())) {
+            releaseUnselected(rs);
+        }
         List<Stored> active = activePods(rs);
         ApiException manageError = null;
         if (!Pods.isTerminating(rs.object())) {
@@ -110,6 +116,31 @@ public final class ReplicaSetController extends ControllerLoop {
             }
         }
         return out;
+    }
+
+    /** Lets go of pods whose labels no longer match the selector (ClaimPods' release), so they get replaced. */
+    private void releaseUnselected(Stored rs) {
+        JsonNode selector = rs.object().path("spec").path("selector");
+        for (Stored p : ownedPods(rs)) {
+            if (LabelSelector.matchesLabelSelector(selector, p.object().path("metadata").path("labels"))) {
+                continue;
+            }
+            try {
+                store.modify(Kinds.POD, p.namespace(), p.name(), pod -> {
+                    ObjectNode meta = Json.metadata(pod);
+                    if (meta.get("ownerReferences") instanceof ArrayNode refs) {
+                        refs.removeIf(r -> rs.uid().equals(r.path("uid").asString()));
+                        if (refs.isEmpty()) {
+                            meta.remove("ownerReferences");
+                        }
+                    }
+                    meta.remove("resourceVersion");
+                    return pod;
+                }, false, false);
+            } catch (ApiException gone) {
+                // deleted meanwhile: nothing to release
+            }
+        }
     }
 
     private List<Stored> ownedPods(Stored rs) {

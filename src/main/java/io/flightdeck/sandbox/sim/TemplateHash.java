@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * The {@code pod-template-hash} of a pod template, as controller.ComputeHash makes it: FNV-1a (32 bit) over the
  * template, then the collision count's little-endian bytes when there is one, the decimal of the sum encoded with
- * the apiserver's safe alphabet. The template is hashed as canonical JSON (keys sorted; null and empty members left out,
- * as Go's zero values) instead of Go's object dump, so semantically equal templates hash equally whoever wrote them;
- * the decimal is padded to ten digits. Stateless; any thread.
+ * the apiserver's safe alphabet. The template is hashed as canonical JSON (keys sorted; null and empty members left
+ * out, as Go's zero values) instead of Go's object dump, so semantically equal templates hash equally whoever wrote
+ * them; the decimal is padded to ten digits. Stateless; any thread.
  */
 final class TemplateHash {
 

@@ -1,7 +1,9 @@
 package io.flightdeck.sandbox.sim;
 
 import io.flightdeck.sandbox.api.ApiException;
+import io.flightdeck.sandbox.api.Json;
 import io.flightdeck.sandbox.api.Kinds;
+import io.flightdeck.sandbox.store.Admission;
 import io.flightdeck.sandbox.store.Stored;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class ReplicaSetControllerTest {
     private void scale(String name, int replicas) {
         sandbox.store.modify(Kinds.REPLICA_SET, Sandbox.NS, name, r -> {
             ((ObjectNode) r.get("spec")).put("replicas", replicas);
-            io.flightdeck.sandbox.api.Json.metadata(r).remove("resourceVersion");
+            Json.metadata(r).remove("resourceVersion");
             return r;
         }, false, false);
     }
@@ -125,6 +127,24 @@ class ReplicaSetControllerTest {
     }
 
     @Test
+    void aPodRelabelledOutOfTheSelectorIsReleasedAndReplaced() {
+        sandbox = new Sandbox(1.0, p -> true, true, false);
+        sandbox.store.create(Kinds.REPLICA_SET, Sandbox.NS, replicaSet("web", 2), false);
+        sandbox.waiter.until("2 available", () -> status("web").path("availableReplicas").asInt() == 2, WAIT);
+        String debug = sandbox.pods("web").get(0).name();
+        sandbox.store.modify(Kinds.POD, Sandbox.NS, debug, p -> {
+            ((ObjectNode) p.path("metadata").path("labels")).put("app", "debug");
+            Json.metadata(p).remove("resourceVersion");
+            return p;
+        }, false, false);
+        sandbox.waiter.until("replaced", () -> sandbox.pods("web").size() == 2
+                && status("web").path("availableReplicas").asInt() == 2
+                && !sandbox.store.get(Kinds.POD, Sandbox.NS, debug).object().path("metadata").has("ownerReferences"),
+                WAIT);
+        assertTrue(sandbox.pods("web").stream().noneMatch(p -> p.name().equals(debug)));
+    }
+
+    @Test
     void availabilityWaitsForMinReadySeconds() {
         sandbox = new Sandbox(10.0, p -> true, true, false);
         ObjectNode rs = replicaSet("web", 2);
@@ -142,7 +162,7 @@ class ReplicaSetControllerTest {
         sandbox = new Sandbox(1.0, p -> true, true, false);
         AtomicInteger refusals = new AtomicInteger(3);
         sandbox.store.addAdmission((op, kind, object, previous) -> {
-            if (kind == Kinds.POD && op == io.flightdeck.sandbox.store.Admission.Operation.CREATE
+            if (kind == Kinds.POD && op == Admission.Operation.CREATE
                     && refusals.get() > 0) {
                 refusals.decrementAndGet();
                 throw new ApiException(403, "Forbidden", "pods \"" + object.path("metadata").path("name")
@@ -163,7 +183,7 @@ class ReplicaSetControllerTest {
     void aFailingReplicaSetShowsReplicaFailure() {
         sandbox = new Sandbox(1.0, p -> true, true, false);
         sandbox.store.addAdmission((op, kind, object, previous) -> {
-            if (kind == Kinds.POD && op == io.flightdeck.sandbox.store.Admission.Operation.CREATE) {
+            if (kind == Kinds.POD && op == Admission.Operation.CREATE) {
                 throw new ApiException(403, "Forbidden", "pods is forbidden: no");
             }
         });
