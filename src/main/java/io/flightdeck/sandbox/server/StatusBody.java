@@ -18,7 +18,7 @@ final class StatusBody {
         s.put("status", "Failure");
         s.put("message", e.getMessage());
         s.put("reason", e.reason());
-        if (e.detailsKind() != null || e.detailsName() != null) {
+        if (e.detailsKind() != null || e.detailsName() != null || !e.causes().isEmpty()) {
             ObjectNode d = s.putObject("details");
             if (e.detailsName() != null) {
                 d.put("name", e.detailsName());
@@ -28,6 +28,12 @@ final class StatusBody {
             }
             if (e.detailsKind() != null) {
                 d.put("kind", e.detailsKind());
+            }
+            if (!e.causes().isEmpty()) {
+                var causes = d.putArray("causes");
+                for (ApiException.Cause c : e.causes()) {
+                    causes.addObject().put("reason", c.reason()).put("message", c.message()).put("field", c.field());
+                }
             }
         }
         s.put("code", e.code());
