@@ -9,12 +9,12 @@ public record SandboxOptions(int port, double speed, boolean seedShop, boolean c
                              int eventsPerNamespace) {
 
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, 1.0, true, true, 100_000, 2_000);
+        return new SandboxOptions(0, 1.0, true, true, 20_000, 2_000);
     }
 
     /** A cluster without the shop, its clock at {@code speed}: for tests that bring their own objects. */
     public static SandboxOptions empty(double speed) {
-        return new SandboxOptions(0, speed, false, true, 100_000, 2_000);
+        return new SandboxOptions(0, speed, false, true, 20_000, 2_000);
     }
 
     public SandboxOptions withPort(int p) {
