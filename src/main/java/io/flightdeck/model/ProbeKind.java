@@ -1,0 +1,4 @@
+package io.flightdeck.model;
+
+/** The three container probes. */
+public enum ProbeKind { STARTUP, READINESS, LIVENESS }
