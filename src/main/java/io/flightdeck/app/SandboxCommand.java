@@ -113,6 +113,7 @@ public final class SandboxCommand {
         out.println("Flightdeck sandbox ready at " + cluster.masterUrl()
                 + (kubeconfig == null ? "" : " (kubeconfig: " + kubeconfig.toAbsolutePath() + ", context "
                 + SandboxCluster.CONTEXT + ")"));
+        out.println("Pod metrics for Prometheus at " + cluster.metricsUrl());
         out.flush();
         try {
             stopped.await();

@@ -14,6 +14,8 @@ import io.flightdeck.sandbox.sim.DeploymentController;
 import io.flightdeck.sandbox.sim.EventRecorder;
 import io.flightdeck.sandbox.sim.ReplicaSetController;
 import io.flightdeck.sandbox.sim.Kubelet;
+import io.flightdeck.sandbox.sim.PodMetrics;
+import io.flightdeck.sandbox.sim.TrafficSimulator;
 import io.flightdeck.sandbox.sim.SandboxClock;
 import io.flightdeck.sandbox.sim.ServiceController;
 import io.flightdeck.sandbox.sim.ShopSeed;
@@ -43,6 +45,8 @@ public final class SandboxCluster implements AutoCloseable {
     private final Kubelet kubelet;
     private final DeploymentController deployments;
     private final ReplicaSetController replicaSets;
+    private final PodMetrics metrics = new PodMetrics();
+    private final TrafficSimulator traffic;
     private int port;
 
     private SandboxCluster(SandboxOptions options) {
@@ -57,6 +61,7 @@ public final class SandboxCluster implements AutoCloseable {
         this.deployments = new DeploymentController(store, clock, events);
         this.replicaSets = new ReplicaSetController(store, clock, events);
         store.addAdmission(new AppsDefaults());
+        this.traffic = new TrafficSimulator(store, clock, metrics);
     }
 
     public static SandboxCluster start(SandboxOptions options) {
@@ -78,11 +83,23 @@ public final class SandboxCluster implements AutoCloseable {
             kubelet.start();
             replicaSets.start();
             deployments.start();
+            try {
+                metrics.start(options.metricsPort());
+            } catch (IOException e) {
+                throw new IllegalStateException("the sandbox's metrics exporter could not listen on 127.0.0.1:"
+                        + options.metricsPort() + ": " + e.getMessage(), e);
+            }
+            traffic.start();
         }
         if (options.seedShop()) {
             ShopSeed.seed(store);
         }
         port = server.start(options.port());
+    }
+
+    /** Where the pods' request metrics are served for Prometheus, or "" when the simulation is off. */
+    public String metricsUrl() {
+        return metrics.url();
     }
 
     /** The simulated kubelet, for tests that make a pod fail its probes or crash. */
@@ -159,6 +176,8 @@ public final class SandboxCluster implements AutoCloseable {
     public void close() {
         server.close();
         if (options.controllers()) {
+            traffic.close();
+            metrics.close();
             deployments.close();
             replicaSets.close();
             kubelet.close();

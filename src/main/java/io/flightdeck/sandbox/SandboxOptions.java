@@ -3,37 +3,42 @@ package io.flightdeck.sandbox;
 /**
  * How to start a sandbox cluster: the port (0 = any free one), the simulated clock's speed, whether to seed the
  * shop, whether the simulated controllers and kubelet run (benchmarks drive objects by hand), how many changes the
- * watch history keeps, and how many events each namespace keeps. Immutable.
+ * watch history keeps, how many events each namespace keeps, and the port of the pods' metrics exporter (0 = any).
+ * Immutable.
  */
 public record SandboxOptions(int port, double speed, boolean seedShop, boolean controllers, int watchHistory,
-                             int eventsPerNamespace) {
+                             int eventsPerNamespace, int metricsPort) {
 
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, 1.0, true, true, 20_000, 2_000);
+        return new SandboxOptions(0, 1.0, true, true, 20_000, 2_000, 0);
     }
 
     /** A cluster without the shop, its clock at {@code speed}: for tests that bring their own objects. */
     public static SandboxOptions empty(double speed) {
-        return new SandboxOptions(0, speed, false, true, 20_000, 2_000);
+        return new SandboxOptions(0, speed, false, true, 20_000, 2_000, 0);
     }
 
     public SandboxOptions withPort(int p) {
-        return new SandboxOptions(p, speed, seedShop, controllers, watchHistory, eventsPerNamespace);
+        return new SandboxOptions(p, speed, seedShop, controllers, watchHistory, eventsPerNamespace, metricsPort);
     }
 
     public SandboxOptions withSpeed(double s) {
-        return new SandboxOptions(port, s, seedShop, controllers, watchHistory, eventsPerNamespace);
+        return new SandboxOptions(port, s, seedShop, controllers, watchHistory, eventsPerNamespace, metricsPort);
     }
 
     public SandboxOptions withShop(boolean seed) {
-        return new SandboxOptions(port, speed, seed, controllers, watchHistory, eventsPerNamespace);
+        return new SandboxOptions(port, speed, seed, controllers, watchHistory, eventsPerNamespace, metricsPort);
     }
 
     public SandboxOptions withControllers(boolean on) {
-        return new SandboxOptions(port, speed, seedShop, on, watchHistory, eventsPerNamespace);
+        return new SandboxOptions(port, speed, seedShop, on, watchHistory, eventsPerNamespace, metricsPort);
     }
 
     public SandboxOptions withWatchHistory(int n) {
-        return new SandboxOptions(port, speed, seedShop, controllers, n, eventsPerNamespace);
+        return new SandboxOptions(port, speed, seedShop, controllers, n, eventsPerNamespace, metricsPort);
+    }
+
+    public SandboxOptions withMetricsPort(int p) {
+        return new SandboxOptions(port, speed, seedShop, controllers, watchHistory, eventsPerNamespace, p);
     }
 }

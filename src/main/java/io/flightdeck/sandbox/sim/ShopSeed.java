@@ -162,11 +162,24 @@ public final class ShopSeed {
         o.put("kind", "Service");
         ObjectNode meta = Json.metadata(o).put("name", app.name()).put("namespace", NAMESPACE);
         labels(meta, app);
+        meta.putObject("annotations").put(TrafficSimulator.RPS_ANNOTATION, Integer.toString(requestsPerSecond(app)));
         ObjectNode spec = o.putObject("spec");
         spec.put("type", "ClusterIP");
         spec.putObject("selector").put("app", app.name());
         spec.putArray("ports").addObject().put("name", "http").put("port", SERVICE_PORT)
                 .put("targetPort", CONTAINER_PORT).put("protocol", "TCP");
         return o;
+    }
+
+    /** Simulated client traffic per app: the storefront takes the most, payments the least. */
+    static int requestsPerSecond(App app) {
+        return switch (app.name()) {
+            case "storefront" -> 120;
+            case "catalog" -> 80;
+            case "search" -> 60;
+            case "cart" -> 40;
+            case "checkout" -> 30;
+            default -> 20;
+        };
     }
 }
