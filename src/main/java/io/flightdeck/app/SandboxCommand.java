@@ -26,6 +26,8 @@ public final class SandboxCommand {
               --fail-requests F[:CODE]   fail a fraction F of requests with 500 (default) or 429
               --delay-ms N               delay every response by N ms
               --watch-history N          changes kept for resuming watches (older ones get 410)
+              --metrics-port N           serve the pods' request metrics on 127.0.0.1:N (default: a free port)
+              --write-prometheus-config PATH  write a Prometheus scrape config for those metrics to PATH
               --drop-watches-every S     end every open watch every S seconds (clients must resume)
               --expire-history-every S   forget the watch history every S seconds (resumes get 410)
             """;
@@ -37,6 +39,7 @@ public final class SandboxCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         SandboxOptions options = SandboxOptions.defaults();
         Path kubeconfig = null;
+        Path promConfig = null;
         List<String> denies = new ArrayList<>();
         double failFraction = 0;
         int failCode = 500;
@@ -60,6 +63,8 @@ public final class SandboxCommand {
                     case "--delay-ms" -> delay = Long.parseLong(value(args, ++i, a));
                     case "--drop-watches-every" -> dropEvery = Long.parseLong(value(args, ++i, a));
                     case "--expire-history-every" -> expireEvery = Long.parseLong(value(args, ++i, a));
+                    case "--metrics-port" -> options = options.withMetricsPort(Integer.parseInt(value(args, ++i, a)));
+                    case "--write-prometheus-config" -> promConfig = Path.of(value(args, ++i, a));
                     case "--watch-history" -> options = options.withWatchHistory(Integer.parseInt(value(args, ++i, a)));
                     case "-h", "--help" -> {
                         out.print(USAGE);
@@ -86,6 +91,9 @@ public final class SandboxCommand {
             cluster.server().faults().delayResponses(delay);
             if (kubeconfig != null) {
                 cluster.writeKubeconfig(kubeconfig);
+            }
+            if (promConfig != null) {
+                java.nio.file.Files.writeString(promConfig, prometheusConfig(cluster.metricsUrl()));
             }
         } catch (Exception e) {
             err.println("flightdeck sandbox: could not start: " + e.getMessage());
@@ -121,6 +129,21 @@ public final class SandboxCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** A Prometheus scrape configuration for the sandbox's pod metrics, scraped every 2 s. */
+    static String prometheusConfig(String metricsUrl) {
+        String target = java.net.URI.create(metricsUrl).getAuthority();
+        return """
+                global:
+                  scrape_interval: 2s
+                  evaluation_interval: 2s
+                scrape_configs:
+                - job_name: flightdeck-sandbox
+                  metrics_path: /metrics
+                  static_configs:
+                  - targets: ['%s']
+                """.formatted(target);
     }
 
     private static String value(String[] args, int i, String option) {
