@@ -28,6 +28,7 @@ public final class SandboxCommand {
               --watch-history N          changes kept for resuming watches (older ones get 410)
               --metrics-port N           serve the pods' request metrics on 127.0.0.1:N (default: a free port)
               --write-prometheus-config PATH  write a Prometheus scrape config for those metrics to PATH
+              --forward-to HOST:PORT     send the pods' logs there with the Fluentd forward protocol
               --drop-watches-every S     end every open watch every S seconds (clients must resume)
               --expire-history-every S   forget the watch history every S seconds (resumes get 410)
             """;
@@ -64,6 +65,7 @@ public final class SandboxCommand {
                     case "--drop-watches-every" -> dropEvery = Long.parseLong(value(args, ++i, a));
                     case "--expire-history-every" -> expireEvery = Long.parseLong(value(args, ++i, a));
                     case "--metrics-port" -> options = options.withMetricsPort(Integer.parseInt(value(args, ++i, a)));
+                    case "--forward-to" -> options = options.withForwardTo(value(args, ++i, a));
                     case "--write-prometheus-config" -> promConfig = Path.of(value(args, ++i, a));
                     case "--watch-history" -> options = options.withWatchHistory(Integer.parseInt(value(args, ++i, a)));
                     case "-h", "--help" -> {

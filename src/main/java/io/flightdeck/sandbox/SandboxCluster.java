@@ -14,6 +14,7 @@ import io.flightdeck.sandbox.sim.DeploymentController;
 import io.flightdeck.sandbox.sim.EventRecorder;
 import io.flightdeck.sandbox.sim.ReplicaSetController;
 import io.flightdeck.sandbox.sim.Kubelet;
+import io.flightdeck.sandbox.sim.LogForwarder;
 import io.flightdeck.sandbox.sim.PodMetrics;
 import io.flightdeck.sandbox.sim.TrafficSimulator;
 import io.flightdeck.sandbox.sim.SandboxClock;
@@ -47,6 +48,7 @@ public final class SandboxCluster implements AutoCloseable {
     private final ReplicaSetController replicaSets;
     private final PodMetrics metrics = new PodMetrics();
     private final TrafficSimulator traffic;
+    private LogForwarder forwarder;
     private int port;
 
     private SandboxCluster(SandboxOptions options) {
@@ -90,6 +92,15 @@ public final class SandboxCluster implements AutoCloseable {
                         + options.metricsPort() + ": " + e.getMessage(), e);
             }
             traffic.start();
+            if (options.forwardTo() != null) {
+                int colon = options.forwardTo().lastIndexOf(':');
+                if (colon <= 0) {
+                    throw new IllegalArgumentException("forward-to must be host:port, got " + options.forwardTo());
+                }
+                forwarder = new LogForwarder(store, logs, options.forwardTo().substring(0, colon),
+                        Integer.parseInt(options.forwardTo().substring(colon + 1)));
+                forwarder.start();
+            }
         }
         if (options.seedShop()) {
             ShopSeed.seed(store);
@@ -175,6 +186,9 @@ public final class SandboxCluster implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (forwarder != null) {
+            forwarder.close();
+        }
         if (options.controllers()) {
             traffic.close();
             metrics.close();

@@ -80,6 +80,33 @@ public final class SimulatedLogs implements PodLogSource, AutoCloseable {
         return () -> f.cancel(false);
     }
 
+    /**
+     * The lines a running container wrote during simulated seconds [{@code from}, {@code to}) of its uptime, for a
+     * forwarder that ships them as they appear.
+     */
+    List<LogLine> between(Stored pod, String container, long from, long to) {
+        JsonNode cs = status(pod, container);
+        Instant started = cs == null ? null : parse(cs.path("state").path("running").path("startedAt").asString());
+        if (started == null) {
+            return List.of();
+        }
+        String image = image(pod, container);
+        List<LogLine> out = new ArrayList<>();
+        for (long s = Math.max(0, from); s < to; s++) {
+            for (int i = 0; i < LINES_PER_SECOND; i++) {
+                out.add(line(pod, container, image, started, s, i));
+            }
+        }
+        return out;
+    }
+
+    /** Whole simulated seconds the container has been running, or -1 when it is not running. */
+    long uptimeSeconds(Stored pod, String container) {
+        JsonNode cs = status(pod, container);
+        Instant started = cs == null ? null : parse(cs.path("state").path("running").path("startedAt").asString());
+        return started == null ? -1 : seconds(started, clock.now());
+    }
+
     private List<LogLine> window(Stored pod, String container, String image, Instant started, Instant end,
                                  boolean previous) {
         List<LogLine> out = new ArrayList<>();
