@@ -13,6 +13,7 @@ import io.flightdeck.sandbox.sim.AppsDefaults;
 import io.flightdeck.sandbox.sim.DeploymentController;
 import io.flightdeck.sandbox.sim.EventRecorder;
 import io.flightdeck.sandbox.sim.ReplicaSetController;
+import io.flightdeck.sandbox.sim.SandboxPrometheus;
 import io.flightdeck.sandbox.sim.Kubelet;
 import io.flightdeck.sandbox.sim.LogForwarder;
 import io.flightdeck.sandbox.sim.PodMetrics;
@@ -49,6 +50,7 @@ public final class SandboxCluster implements AutoCloseable {
     private final PodMetrics metrics = new PodMetrics();
     private final TrafficSimulator traffic;
     private LogForwarder forwarder;
+    private SandboxPrometheus prometheus;
     private int port;
 
     private SandboxCluster(SandboxOptions options) {
@@ -106,6 +108,30 @@ public final class SandboxCluster implements AutoCloseable {
             ShopSeed.seed(store);
         }
         port = server.start(options.port());
+    }
+
+    /**
+     * Starts a real Prometheus scraping this sandbox when a {@code prometheus} binary is on the PATH, and returns its
+     * URL; empty when there is none (callers then scrape {@link #metricsUrl()} directly). Idempotent.
+     */
+    public synchronized java.util.Optional<String> startPrometheus() {
+        if (prometheus == null) {
+            var binary = SandboxPrometheus.binary();
+            if (binary.isEmpty() || metricsUrl().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                prometheus = SandboxPrometheus.start(binary.get(), java.net.URI.create(metricsUrl()).getAuthority());
+            } catch (IOException e) {
+                System.getLogger(SandboxCluster.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not start prometheus for the sandbox: " + e.getMessage());
+                return java.util.Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(prometheus.url());
     }
 
     /** Where the pods' request metrics are served for Prometheus, or "" when the simulation is off. */
@@ -185,6 +211,11 @@ public final class SandboxCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (prometheus != null) {
+                prometheus.close();
+            }
+        }
         server.close();
         if (forwarder != null) {
             forwarder.close();
