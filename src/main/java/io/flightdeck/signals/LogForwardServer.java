@@ -101,8 +101,25 @@ public final class LogForwardServer implements AutoCloseable {
         String peer = s.getRemoteSocketAddress().toString();
         try (s; MessageUnpacker in = MessagePack.newDefaultUnpacker(new BufferedInputStream(s.getInputStream()));
              OutputStream out = new BufferedOutputStream(s.getOutputStream())) {
+            String problem = read(in, out, peer);
+            if (problem != null) {
+                // Counted before the connection closes, so a client that sees the close sees the count too.
+                malformed.incrementAndGet();
+                LOG.log(System.Logger.Level.WARNING, "forward receiver: connection from " + peer + " closed: "
+                        + problem);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "forward receiver: closing " + peer + ": " + e.getMessage());
+        } finally {
+            connections.remove(s);
+        }
+    }
+
+    /** Reads frames until the peer closes; returns why the connection must be dropped, or null for a clean end. */
+    private String read(MessageUnpacker in, OutputStream out, String peer) {
+        try {
             if (sharedKey != null && !handshake(in, out, peer)) {
-                return;
+                return "the shared-key handshake failed";
             }
             while (!closed && in.hasNext()) {
                 Value v = in.unpackValue();
@@ -117,18 +134,13 @@ public final class LogForwardServer implements AutoCloseable {
                     p.flush();
                 }
             }
+            return null;
         } catch (ForwardDecoder.MalformedFrameException e) {
-            malformed.incrementAndGet();
-            LOG.log(System.Logger.Level.WARNING, "forward receiver: malformed frame from " + peer
-                    + ", connection closed: " + e.getMessage());
+            return "malformed frame: " + e.getMessage();
+        } catch (java.io.EOFException e) {
+            return null;
         } catch (IOException | RuntimeException e) {
-            if (!closed && !(e instanceof java.io.EOFException)) {
-                malformed.incrementAndGet();
-                LOG.log(System.Logger.Level.WARNING, "forward receiver: connection from " + peer + " closed: "
-                        + e.getMessage());
-            }
-        } finally {
-            connections.remove(s);
+            return closed ? null : "unreadable input: " + e.getMessage();
         }
     }
 
@@ -144,8 +156,7 @@ public final class LogForwardServer implements AutoCloseable {
         Value v = in.unpackValue();
         if (!v.isArrayValue() || v.asArrayValue().size() < 4
                 || !RecordMapper.text(v.asArrayValue().get(0)).equals("PING")) {
-            malformed.incrementAndGet();
-            LOG.log(System.Logger.Level.WARNING, "forward receiver: " + peer + " sent no PING; connection closed");
+            LOG.log(System.Logger.Level.WARNING, "forward receiver: " + peer + " sent no PING");
             return false;
         }
         ArrayValue ping = v.asArrayValue();
@@ -156,10 +167,6 @@ public final class LogForwardServer implements AutoCloseable {
         p.packArrayHeader(5).packString("PONG").packBoolean(ok).packString(ok ? "" : "shared_key mismatch")
                 .packString(hostname).packString(h.pongDigest(salt, hostname));
         p.flush();
-        if (!ok) {
-            malformed.incrementAndGet();
-            LOG.log(System.Logger.Level.WARNING, "forward receiver: " + peer + " failed the shared-key handshake");
-        }
         return ok;
     }
 

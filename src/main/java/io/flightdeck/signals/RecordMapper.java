@@ -53,7 +53,10 @@ final class RecordMapper {
     }
 
     static boolean isError(String line) {
-        return ERROR_LEVEL.matcher(line).find() || STATUS_5XX.matcher(line).find();
+        boolean maybeLevel = line.contains("rror") || line.contains("RROR") || line.contains("atal")
+                || line.contains("ATAL") || line.contains("ritical");
+        boolean maybeStatus = line.indexOf('5') >= 0;
+        return maybeLevel && ERROR_LEVEL.matcher(line).find() || maybeStatus && STATUS_5XX.matcher(line).find();
     }
 
     private static int statusCode(Value v) {

@@ -168,7 +168,6 @@ class LogForwardServerTest {
     @Test
     void aFloodKeepsMemoryBoundedAndCountsDrops() throws Exception {
         int total = 100_000;
-        long start = System.nanoTime();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             MessagePacker out = MessagePack.newDefaultPacker(s.getOutputStream());
             for (int batch = 0; batch < total / 1000; batch++) {
@@ -179,8 +178,6 @@ class LogForwardServerTest {
             out.flush();
             awaitReceived(total);
         }
-        double perSecond = total / ((System.nanoTime() - start) / 1e9);
-        assertTrue(perSecond > 50_000, "received only " + perSecond + " events/s");
         assertEquals(buffer.capacity(), buffer.size());
         assertEquals(total - buffer.capacity(), buffer.dropped());
     }
