@@ -22,7 +22,7 @@ import java.util.Map;
  * strategy switches or splits and its selector; a preview Service's selector (null when it did not exist); an
  * HTTPRoute routing to the Service and its rules. Immutable.
  */
-public record Baseline(long revision, String stableHash, int replicas, boolean paused, DeploymentStrategy strategy,
+public record Baseline(long revision, String stableHash, int replicas, Boolean paused, DeploymentStrategy strategy,
                        Map<String, String> annotations, PodTemplateSpec template, PodTemplateSpec desired,
                        String service, Map<String, String> serviceSelector, String preview,
                        Map<String, String> previewSelector, String route, List<HTTPRouteRule> routeRules) {
@@ -72,7 +72,7 @@ public record Baseline(long revision, String stableHash, int replicas, boolean p
             }
         }
         return new Baseline(Kube.revision(current), Kube.hash(current), d.getSpec().getReplicas(),
-                Boolean.TRUE.equals(d.getSpec().getPaused()), d.getSpec().getStrategy(),
+                d.getSpec().getPaused(), d.getSpec().getStrategy(),
                 d.getMetadata().getAnnotations() == null ? Map.of() : Map.copyOf(d.getMetadata().getAnnotations()),
                 template, desired, service, selector, preview, previewSelector, route, rules);
     }

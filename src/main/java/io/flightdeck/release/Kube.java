@@ -108,6 +108,13 @@ final class Kube {
         return ops;
     }
 
+    /** Resumes a paused Deployment by removing {@code spec.paused}, as it was before any release paused it. */
+    Deployment resume(Deployment d) {
+        var ops = guardedPatch(d);
+        ops.addObject().put("op", "remove").put("path", "/spec/paused");
+        return patchDeployment(d.getMetadata().getName(), ops);
+    }
+
     Deployment patchDeployment(String name, ArrayNode ops) {
         return client.apps().deployments().inNamespace(namespace).withName(name)
                 .patch(PatchContext.of(PatchType.JSON), ops.toString());

@@ -40,6 +40,7 @@ public final class ReleaseLock {
     private final Duration duration;
     private final Clock clock;
     private volatile Instant heldUntil = Instant.MIN;
+    private boolean released;
 
     public ReleaseLock(KubernetesClient client, String namespace, String target, String identity, Duration duration,
                        Clock clock) {
@@ -83,7 +84,8 @@ public final class ReleaseLock {
      *
      * @throws LockedException when another identity holds it (or held it and {@code takeover} is false)
      */
-    public void acquire(boolean takeover) {
+    public synchronized void acquire(boolean takeover) {
+        released = false;
         Instant now = clock.instant();
         Lease lease = client.leases().inNamespace(namespace).withName(name).get();
         if (lease == null) {
@@ -126,8 +128,11 @@ public final class ReleaseLock {
         heldUntil = now.plus(duration);
     }
 
-    /** Renews the Lease; false (and no longer held) when another identity holds it now. */
-    public boolean renew() {
+    /** Renews the Lease; false (and no longer held) when another identity holds it now, or it was released. */
+    public synchronized boolean renew() {
+        if (released) {
+            return false;
+        }
         Instant now = clock.instant();
         Lease lease = client.leases().inNamespace(namespace).withName(name).get();
         Optional<Holder> holder = holderOf(lease);
@@ -153,17 +158,25 @@ public final class ReleaseLock {
         return clock.instant().isBefore(heldUntil);
     }
 
-    /** Deletes the Lease if it is still ours. */
-    public void release() {
+    /** Deletes the Lease if it is still ours; renewals stop. */
+    public synchronized void release() {
+        released = true;
         heldUntil = Instant.MIN;
-        Lease lease = client.leases().inNamespace(namespace).withName(name).get();
-        Optional<Holder> holder = holderOf(lease);
-        if (holder.isPresent() && holder.get().identity().equals(identity)) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Lease lease = client.leases().inNamespace(namespace).withName(name).get();
+            Optional<Holder> holder = holderOf(lease);
+            if (holder.isEmpty() || !holder.get().identity().equals(identity)) {
+                return;
+            }
             try {
                 client.leases().inNamespace(namespace).withName(name)
                         .lockResourceVersion(lease.getMetadata().getResourceVersion()).delete();
+                return;
             } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 && e.getCode() != 404) {
+                if (e.getCode() == 404) {
+                    return;
+                }
+                if (e.getCode() != 409) {
                     throw e;
                 }
             }

@@ -62,7 +62,7 @@ final class RollingStrategy {
             Kube.op(ops, "add", "/spec/strategy", strategy);
         }
         if (Boolean.TRUE.equals(d.getSpec().getPaused())) {
-            Kube.op(ops, "add", "/spec/paused", false);
+            ops.addObject().put("op", "remove").put("path", "/spec/paused");
         }
         ctx.kube().patchDeployment(d.getMetadata().getName(), ops);
         ctx.event("patch", "ok", Map.of("deployment", d.getMetadata().getName(), "images",
@@ -115,7 +115,7 @@ final class RollingStrategy {
             return new StepResult.Done(p.updated() + " of " + p.desired() + " updated; Deployment paused");
         }
         if (p.paused()) {
-            ctx.kube().patchDeployment(name, Kube.op(Kube.guardedPatch(d), "add", "/spec/paused", false));
+            ctx.kube().resume(d);
         }
         return StepResult.waiting(p.updated() + " of " + target + " replicas updated");
     }
@@ -130,8 +130,12 @@ final class RollingStrategy {
             Kube.op(ops, "add", "/spec/strategy", b.strategy());
             change = true;
         }
-        if (b.paused() != Boolean.TRUE.equals(d.getSpec().getPaused())) {
-            Kube.op(ops, "add", "/spec/paused", b.paused());
+        if (!Objects.equals(b.paused(), d.getSpec().getPaused())) {
+            if (b.paused() == null) {
+                ops.addObject().put("op", "remove").put("path", "/spec/paused");
+            } else {
+                Kube.op(ops, "add", "/spec/paused", b.paused());
+            }
             change = true;
         }
         if (change) {

@@ -79,7 +79,7 @@ final class Steps {
                     + p.deadlineExceeded());
         }
         if (p.paused()) {
-            kube.patchDeployment(name, Kube.op(Kube.guardedPatch(d), "add", "/spec/paused", false));
+            kube.resume(d);
         }
         return StepResult.waiting(name + ": " + p.waitingFor());
     }
@@ -97,7 +97,7 @@ final class Steps {
             return new StepResult.Done(name + " has its template from before the release");
         }
         if (Boolean.TRUE.equals(d.getSpec().getPaused())) {
-            kube.patchDeployment(name, Kube.op(Kube.guardedPatch(d), "add", "/spec/paused", false));
+            kube.resume(d);
             return StepResult.waiting("resumed " + name + " to roll it back");
         }
         Optional<ReplicaSet> rs = kube.replicaSetFor(d, before);

@@ -145,6 +145,15 @@ final class ReleaseFixture implements AutoCloseable {
         return tree.path("spec").deepCopy();
     }
 
+    /** The same objects with the same specs; a failure names only the objects that differ. */
+    void assertSameObjects(Map<String, JsonNode> before) {
+        Map<String, JsonNode> after = objects();
+        assertEquals(before.keySet(), after.keySet(), "objects added or removed");
+        for (String k : before.keySet()) {
+            assertEquals(before.get(k), after.get(k), k + " changed");
+        }
+    }
+
     /** No canary/green Deployments, no release Services, no journal in flight, no lease left behind. */
     void assertNoLeftovers(Map<String, JsonNode> before) {
         assertEquals(before.keySet(), objects().keySet(), "objects added or removed by the release");

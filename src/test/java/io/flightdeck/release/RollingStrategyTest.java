@@ -57,4 +57,28 @@ class RollingStrategyTest {
         assertTrue(done.events().stream().anyMatch(e -> e.action().equals("promote")), "promotion journaled");
         fx.assertNoLeftovers(before);
     }
+
+    @Test
+    void abortAtThePausePointRestoresTheExactPreviousDeployment() {
+        fx.awaitRolledOut("search");
+        Map<String, JsonNode> before = fx.objects();
+        long revisionBefore = Long.parseLong(fx.deployment("search").getMetadata().getAnnotations()
+                .get("deployment.kubernetes.io/revision"));
+        ReleasePlan plan = new ReleasePlan(key("search"),
+                ReleaseChange.image("app", "registry.shop.example/search:2.0"), ReleaseStrategy.rolling(),
+                List.of(ReleaseStep.setWeight(34), ReleaseStep.pause(), ReleaseStep.setWeight(100)));
+        ReleaseHandle h = fx.engine().start(plan);
+        ReleaseFixture.awaitStep(h, "pause", ReleasePhase.PAUSED);
+        h.abort();
+        ReleaseSnapshot s = ReleaseFixture.awaitPhase(h, ReleasePhase.ABORTED);
+        assertTrue(s.aborting());
+        Deployment after = fx.awaitRolledOut("search");
+        assertEquals("registry.shop.example/search:1.9",
+                after.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        assertTrue(Long.parseLong(after.getMetadata().getAnnotations().get("deployment.kubernetes.io/revision"))
+                > revisionBefore, "undo makes the old ReplicaSet the newest revision, as kubectl does");
+        fx.assertSameObjects(before);
+        assertTrue(s.events().stream().anyMatch(e -> e.action().equals("rollback")), "rollback journaled");
+        fx.assertNoLeftovers(before);
+    }
 }
