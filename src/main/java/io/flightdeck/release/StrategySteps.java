@@ -1,0 +1,26 @@
+package io.flightdeck.release;
+
+import io.flightdeck.model.ReleasePlan;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A strategy compiled for one plan: the forward steps, the abort steps that put everything back, what an operator's
+ * pause does to the cluster (rolling pauses the Deployment; the others only stop stepping), and the tracks whose pods
+ * a view shows. Built the same way by every engine from the journal's plan, so step indexes mean the same everywhere.
+ */
+record StrategySteps(List<Step> forward, List<Step> abort, Consumer<StepContext> onPause) {
+
+    static StrategySteps of(ReleasePlan plan) {
+        return switch (plan.strategy().kind()) {
+            case ROLLING -> RollingStrategy.steps(plan);
+            case CANARY -> CanaryStrategy.steps(plan);
+            case BLUE_GREEN -> BlueGreenStrategy.steps(plan);
+        };
+    }
+
+    List<Step> list(boolean aborting) {
+        return aborting ? abort : forward;
+    }
+}
