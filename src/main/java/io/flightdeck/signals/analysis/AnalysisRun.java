@@ -12,7 +12,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a set of metrics against a source: each metric measures at once and then every interval until it completes;
+ * Runs a set of metrics against a source: each metric measures after an initial delay and then every interval until
+ * it completes;
  * the run completes when every metric has, with the worst phase (Error > Failed > Inconclusive > Successful), and
  * stops early, as Argo Rollouts does, as soon as one metric ends in anything but Successful. Every measurement and
  * the outcome go to the listener, for the release journal and the gate tiles. Runs on the given scheduled executor;
@@ -33,6 +34,7 @@ public final class AnalysisRun {
     private final ScheduledExecutorService executor;
     private final Listener listener;
     private final Clock clock;
+    private final java.time.Duration initialDelay;
     private final Map<String, MetricRun> runs = new LinkedHashMap<>();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private Phase phase = Phase.RUNNING;
@@ -40,6 +42,17 @@ public final class AnalysisRun {
 
     public AnalysisRun(List<MetricSpec> metrics, Map<String, String> args, MetricSource source,
                        ScheduledExecutorService executor, Listener listener, Clock clock) {
+        this(metrics, args, source, executor, listener, clock, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param initialDelay how long to wait before the first measurement, e.g. until a rate window has filled with
+     *                     the new version's samples, as Argo Rollouts' initialDelay
+     */
+    public AnalysisRun(List<MetricSpec> metrics, Map<String, String> args, MetricSource source,
+                       ScheduledExecutorService executor, Listener listener, Clock clock,
+                       java.time.Duration initialDelay) {
+        this.initialDelay = initialDelay;
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("an analysis needs at least one metric");
         }
@@ -59,7 +72,8 @@ public final class AnalysisRun {
     public synchronized AnalysisRun start() {
         for (MetricSpec m : metrics) {
             long every = m.interval().toMillis();
-            tasks.add(executor.scheduleWithFixedDelay(() -> measure(m), 0, every, TimeUnit.MILLISECONDS));
+            tasks.add(executor.scheduleWithFixedDelay(() -> measure(m), initialDelay.toMillis(), every,
+                    TimeUnit.MILLISECONDS));
         }
         return this;
     }

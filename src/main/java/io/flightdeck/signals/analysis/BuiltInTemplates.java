@@ -17,8 +17,9 @@ public final class BuiltInTemplates {
     public static final String LATENCY_P99 = "latency-p99";
     public static final String CANARY_VS_STABLE = "canary-vs-stable";
 
-    private static final String SELECTOR = "namespace=\"{{namespace}}\",deployment=\"{{deployment}}\","
-            + "track=\"{{track}}\"";
+    /** Label matchers of the version under test; deployment and track are regular expressions (=~). */
+    private static final String SELECTOR = "namespace=\"{{namespace}}\",deployment=~\"{{deployment}}\","
+            + "track=~\"{{track}}\"";
 
     private BuiltInTemplates() {
     }
@@ -41,18 +42,25 @@ public final class BuiltInTemplates {
                     interval, count, "result < 0.5", null));
             case CANARY_VS_STABLE -> Optional.of(MetricSpec.of(CANARY_VS_STABLE,
                     StableComparison.QUERY_MARKER + "sum(rate(http_requests_total{namespace=\"{{namespace}}\","
-                            + "track=\"TRACK\",deployment=~\"{{app}}(-canary)?\",code=~\"5..\"}["
+                            + "track=~\"TRACK\",deployment=~\"{{app}}(-canary|-green)?\",code=~\"5..\"}["
                             + window + "])) / sum(rate(http_requests_total{namespace=\"{{namespace}}\","
-                            + "track=\"TRACK\",deployment=~\"{{app}}(-canary)?\"}[" + window + "]))",
+                            + "track=~\"TRACK\",deployment=~\"{{app}}(-canary|-green)?\"}[" + window + "]))",
                     interval, count, "result > 0.05", null).withLimits(0, count, 4));
             default -> Optional.empty();
         };
     }
 
-    /** The rate window for an interval: at least 4 scrapes' worth, as Prometheus' rate() needs two samples. */
+    /** The rate window for an interval: at least 10 s, as Prometheus' rate() needs two samples in it. */
     static String window(Duration interval) {
-        long s = Math.max(10, interval.toSeconds() * 2);
-        return s + "s";
+        return windowLength(interval).toSeconds() + "s";
+    }
+
+    /**
+     * How long the built-in templates' rate window is for a measuring interval; an analysis waits this long before
+     * its first measurement, so the window holds the new version's samples.
+     */
+    public static Duration windowLength(Duration interval) {
+        return Duration.ofSeconds(Math.max(10, interval.toSeconds() * 2));
     }
 
     /** The placeholders a built-in template expects. */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Kayenta-style judgement of a canary against its stable version: for a comparison query (marked with
- * {@link #QUERY_MARKER}, {@code TRACK} standing for the track), takes the last {@code lookback} of both tracks as
+ * {@link #QUERY_MARKER}, {@code TRACK} standing for the track: canary or green against stable), takes the last {@code lookback} of both tracks as
  * time series, and answers the one-sided Mann-Whitney p-value that the canary's values are greater (worse) than the
  * stable's. Fewer than {@link #MIN_SAMPLES} samples on a side is no data, never a pass. Other queries go to the
  * plain source. Blocking; analysis executor.
@@ -43,7 +43,7 @@ public final class StableComparison implements MetricSource {
         String q = promql.substring(QUERY_MARKER.length());
         Instant end = clock.instant();
         Instant start = end.minus(lookback);
-        PromResult canary = client.queryRange(q.replace("TRACK", "canary"), start, end, step);
+        PromResult canary = client.queryRange(q.replace("TRACK", "canary|green"), start, end, step);
         PromResult stable = client.queryRange(q.replace("TRACK", "stable"), start, end, step);
         if (!canary.hasData() || !stable.hasData()) {
             return canary.kind() == PromResult.Kind.ERROR ? canary : stable.kind() == PromResult.Kind.ERROR ? stable

@@ -1,0 +1,121 @@
+package io.flightdeck.release;
+
+import io.flightdeck.signals.analysis.AnalysisRun;
+import io.flightdeck.signals.analysis.BuiltInTemplates;
+import io.flightdeck.signals.analysis.Measurement;
+import io.flightdeck.signals.analysis.MetricSource;
+import io.flightdeck.signals.analysis.MetricSpec;
+import io.flightdeck.signals.analysis.Phase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Judges a release's analysis steps with real signals: the step's analysis names built-in templates
+ * ("success-rate,latency-p99", "canary-vs-stable"), measured for the new version (the {@code -canary} or
+ * {@code -green} Deployment, track canary or green) every {@code interval}, {@code count} times after the rate
+ * window has filled, by an
+ * {@link AnalysisRun}. Successful passes; Failed or Error fails (the engine aborts and rolls back); Inconclusive
+ * (no data, e.g. Prometheus gone) pauses for an operator, whose approval then passes. Every measurement is in the
+ * verdict, for the journal. Called on the engine's thread; the measuring happens on {@code executor}.
+ */
+public final class SignalsAnalysisHook implements AnalysisHook {
+
+    private record Key(String releaseId, String analysis, java.time.Instant startedAt) {
+    }
+
+    private static final class Tracked {
+        final AnalysisRun run;
+        final List<Measurement> measured = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Tracked(AnalysisRun run) {
+            this.run = run;
+        }
+    }
+
+    private final MetricSource source;
+    private final ScheduledExecutorService executor;
+    private final Duration interval;
+    private final int count;
+    private final Clock clock;
+    private final Map<Key, Tracked> runs = new ConcurrentHashMap<>();
+
+    public SignalsAnalysisHook(MetricSource source, ScheduledExecutorService executor, Duration interval, int count,
+                               Clock clock) {
+        this.source = source;
+        this.executor = executor;
+        this.interval = interval;
+        this.count = count;
+        this.clock = clock;
+    }
+
+    /** The metrics of a comma-separated list of built-in template names; unknown names are an error. */
+    public static List<MetricSpec> metrics(String analysis, Duration interval, int count) {
+        List<MetricSpec> out = new ArrayList<>();
+        for (String name : analysis.split(",")) {
+            String n = name.trim();
+            out.add(BuiltInTemplates.metric(n, interval, count).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown analysis template '" + n + "'; built in: " + BuiltInTemplates.names())));
+        }
+        return out;
+    }
+
+    @Override
+    public Verdict judge(Request r) {
+        Tracked t;
+        try {
+            t = runs.computeIfAbsent(new Key(r.releaseId(), r.analysis(), r.startedAt()), k -> start(r));
+        } catch (IllegalArgumentException e) {
+            return new Verdict(Outcome.FAILED, e.getMessage(), Map.of());
+        }
+        Map<String, String> values = measurements(t);
+        Phase p = t.run.phase();
+        return switch (p) {
+            case RUNNING -> new Verdict(Outcome.RUNNING, "measuring " + r.analysis(), values);
+            case SUCCESSFUL -> new Verdict(Outcome.PASSED, t.run.message(), values);
+            case FAILED, ERROR -> new Verdict(Outcome.FAILED, t.run.message(), values);
+            case INCONCLUSIVE -> r.approved()
+                    ? new Verdict(Outcome.PASSED, "inconclusive, approved by an operator: " + t.run.message(), values)
+                    : new Verdict(Outcome.INCONCLUSIVE, t.run.message(), values);
+        };
+    }
+
+    private Tracked start(Request r) {
+        List<MetricSpec> metrics = metrics(r.analysis(), interval, count);
+        String app = r.target().name();
+        Map<String, String> args = BuiltInTemplates.args(r.target().namespace(), app + "-(canary|green)",
+                "canary|green", "", app);
+        Tracked[] holder = new Tracked[1];
+        AnalysisRun run = new AnalysisRun(metrics, args, source, executor, new AnalysisRun.Listener() {
+            @Override
+            public void measured(Measurement m) {
+                holder[0].measured.add(m);
+            }
+
+            @Override
+            public void completed(Phase phase, String message) {
+            }
+        }, clock, BuiltInTemplates.windowLength(interval));
+        holder[0] = new Tracked(run);
+        run.start();
+        return holder[0];
+    }
+
+    private static Map<String, String> measurements(Tracked t) {
+        Map<String, String> out = new LinkedHashMap<>();
+        synchronized (t.measured) {
+            int i = 0;
+            for (Measurement m : t.measured) {
+                out.put(m.metric() + "#" + (++i), m.phase() + " " + m.values() + " at " + m.time() + ": "
+                        + m.message());
+            }
+        }
+        return out;
+    }
+}
