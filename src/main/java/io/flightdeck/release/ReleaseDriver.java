@@ -113,7 +113,7 @@ final class ReleaseDriver implements ReleaseHandle {
                     return;
                 }
             }
-            if (!lock.held()) {
+            if (!lock.held() && !lock.renew()) {
                 stop("the lock on " + plan.target() + " was lost", false);
                 return;
             }
@@ -450,6 +450,11 @@ final class ReleaseDriver implements ReleaseHandle {
         if (!stopped) {
             commands.add(Command.CLOSE);
         }
+    }
+
+    /** How many journal writes met a 409 and were re-applied (tests). */
+    int journalConflicts() {
+        return journal.conflicts();
     }
 
     /** Kills the driver at once, as a crash would (tests). */

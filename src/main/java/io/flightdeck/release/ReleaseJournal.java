@@ -39,6 +39,8 @@ public final class ReleaseJournal {
     private final String namespace;
     private final String name;
     private String resourceVersion;
+    private ConfigMap last;
+    private int conflicts;
 
     ReleaseJournal(KubernetesClient client, String namespace, String name, String resourceVersion) {
         this.client = client;
@@ -101,37 +103,44 @@ public final class ReleaseJournal {
     }
 
     /**
-     * Writes the record over the journal. A 409 is retried on a fresh read; returns false, writing nothing, when the
-     * journal on the cluster was last written by another engine ({@code state.driver}), i.e. the release was taken
-     * over.
+     * Writes the record over the journal with the resourceVersion of our last read or write. On a 409 the ConfigMap
+     * is read again and our data and labels re-applied onto it (someone's added label stays), then written again.
+     * Returns false, writing nothing, when the journal on the cluster was last written by another engine
+     * ({@code state.driver}): the release was taken over.
      */
     boolean write(JournalRecord r) {
+        ConfigMap cm = last != null ? last : client.configMaps().inNamespace(namespace).withName(name).require();
+        cm.getMetadata().setResourceVersion(resourceVersion);
         for (int attempt = 0; ; attempt++) {
-            ConfigMap cm = client.configMaps().inNamespace(namespace).withName(name).get();
-            if (cm == null) {
-                throw new IllegalStateException("the journal ConfigMap " + namespace + "/" + name + " is gone");
-            }
-            if (!cm.getMetadata().getResourceVersion().equals(resourceVersion)) {
-                JournalState theirs = parse(cm).state();
-                if (!theirs.driver().equals(r.state().driver())) {
-                    return false;
-                }
-            }
             Map<String, String> labels = new LinkedHashMap<>(cm.getMetadata().getLabels() == null ? Map.of()
                     : cm.getMetadata().getLabels());
             labels.putAll(labels(r));
             cm.getMetadata().setLabels(labels);
             cm.setData(data(r));
             try {
-                ConfigMap written = client.configMaps().inNamespace(namespace).resource(cm).update();
-                resourceVersion = written.getMetadata().getResourceVersion();
+                last = client.configMaps().inNamespace(namespace).resource(cm).update();
+                resourceVersion = last.getMetadata().getResourceVersion();
                 return true;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 || attempt >= RETRIES) {
                     throw e;
                 }
+                conflicts++;
+                cm = client.configMaps().inNamespace(namespace).withName(name).get();
+                if (cm == null) {
+                    throw new IllegalStateException("the journal ConfigMap " + namespace + "/" + name + " is gone");
+                }
+                if (!parse(cm).state().driver().equals(r.state().driver())) {
+                    return false;
+                }
+                resourceVersion = cm.getMetadata().getResourceVersion();
             }
         }
+    }
+
+    /** How many writes met a 409 and were re-applied on a fresh read. */
+    int conflicts() {
+        return conflicts;
     }
 
     String name() {
