@@ -25,13 +25,15 @@ class ReleaseTemplatesTest {
     void imagesAndAJsonPatchMakeTheDesiredTemplate() {
         PodTemplateSpec before = template("web:1");
         PodTemplateSpec desired = Templates.desired(before, new ReleaseChange(Map.of("app", "web:2"),
-                "[{\"op\":\"add\",\"path\":\"/spec/containers/0/env\",\"value\":[{\"name\":\"MODE\",\"value\":\"x\"}]}]"));
+                "[{\"op\":\"add\",\"path\":\"/spec/containers/0/env\","
+                        + "\"value\":[{\"name\":\"MODE\",\"value\":\"x\"}]}]"));
         assertEquals("web:2", desired.getSpec().getContainers().get(0).getImage());
         assertEquals("MODE", desired.getSpec().getContainers().get(0).getEnv().get(0).getName());
         assertEquals("web:1", before.getSpec().getContainers().get(0).getImage(), "the original is not touched");
         assertThrows(IllegalArgumentException.class, () -> Templates.desired(before, ReleaseChange.image("db", "x")));
         assertThrows(IllegalArgumentException.class, () -> Templates.desired(before,
-                ReleaseChange.templatePatch("[{\"op\":\"test\",\"path\":\"/spec/containers/0/image\",\"value\":\"x\"}]")));
+                ReleaseChange.templatePatch(
+                        "[{\"op\":\"test\",\"path\":\"/spec/containers/0/image\",\"value\":\"x\"}]")));
     }
 
     @Test
