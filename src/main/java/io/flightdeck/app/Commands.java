@@ -1,5 +1,8 @@
 package io.flightdeck.app;
 
+import io.fabric8.kubernetes.client.Config;
+import io.flightdeck.release.EngineSettings;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,11 +23,13 @@ public final class Commands {
 
     /** The subcommands of the real application. */
     public static Commands standard() {
-        return new Commands().register("sandbox",
+        Commands commands = new Commands().register("sandbox",
                 "sandbox [--port N] [--write-kubeconfig PATH] ...",
                 "run the built-in sandbox Kubernetes API server without the GUI; prints a line with 'ready' once it"
                         + " serves",
                 args -> SandboxCommand.run(args, System.out, System.err));
+        return ReleaseCommand.register(commands, new ReleaseCommand(System.out, System.err, Config::autoConfigure,
+                EngineSettings.defaults()));
     }
 
     /** Adds or replaces the subcommand {@code name}. */

@@ -2,16 +2,11 @@ package io.flightdeck.release;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.flightdeck.model.Actor;
-import io.flightdeck.model.ReleaseEvent;
 import io.flightdeck.model.ReleasePhase;
-import io.flightdeck.model.ReleasePlan;
 import io.flightdeck.model.ReleaseSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +34,14 @@ final class ReleaseDriver implements ReleaseHandle {
     private enum Command { PROMOTE, PROMOTE_FULL, PAUSE, RESUME, ABORT, CLOSE }
 
     private final String id;
-    private final Instant started;
-    private final ReleasePlan plan;
-    private final Baseline baseline;
-    private final Kube kube;
     private final ReleaseJournal journal;
     private final ReleaseLock lock;
     private final ScheduledExecutorService executor;
     private final EngineSettings settings;
     private final Actor actor;
     private final StrategySteps steps;
-    private final Context ctx = new Context();
+    private final DriverState rs;
+    private final DriverContext ctx;
     private final Versions versions;
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<ReleaseListener> listeners = new CopyOnWriteArrayList<>();
@@ -57,34 +49,25 @@ final class ReleaseDriver implements ReleaseHandle {
     private final CompletableFuture<ReleaseSnapshot> finished = new CompletableFuture<>();
     private final Object scheduling = new Object();
 
-    private JournalState state;
-    private final List<ReleaseEvent> events;
-    private Map<String, String> vars;
     private boolean entered;
-    private boolean dirty;
     private int conflicts;
-    private String message = "";
     private volatile boolean stopped;
+    private volatile boolean halting;
     private ScheduledFuture<?> ticker;
     private ScheduledFuture<?> renewer;
 
     ReleaseDriver(JournalRecord record, Kube kube, ReleaseJournal journal, ReleaseLock lock,
                   ScheduledExecutorService executor, EngineSettings settings, Actor actor) {
         this.id = record.id();
-        this.started = record.started();
-        this.plan = record.plan();
-        this.baseline = record.baseline();
-        this.kube = kube;
         this.journal = journal;
         this.lock = lock;
         this.executor = executor;
         this.settings = settings;
         this.actor = actor;
-        this.steps = StrategySteps.of(plan);
-        this.versions = new Versions(kube, plan);
-        this.state = record.state().withDriver(lock.identity());
-        this.events = new ArrayList<>(record.events());
-        this.vars = new HashMap<>(state.vars());
+        this.steps = StrategySteps.of(record.plan());
+        this.versions = new Versions(kube, record.plan());
+        this.rs = new DriverState(record, lock.identity(), actor, settings.clock());
+        this.ctx = new DriverContext(record, rs, kube, settings);
         publish();
     }
 
@@ -98,11 +81,19 @@ final class ReleaseDriver implements ReleaseHandle {
     }
 
     JournalRecord record() {
-        return new JournalRecord(id, started, plan, baseline, state.withVars(vars), events);
+        return rs.toRecord();
+    }
+
+    private JournalState state() {
+        return rs.state();
     }
 
     private void tick() {
         if (stopped) {
+            return;
+        }
+        if (halting) {
+            halt();
             return;
         }
         try {
@@ -114,28 +105,27 @@ final class ReleaseDriver implements ReleaseHandle {
                 }
             }
             if (!lock.held() && !lock.renew()) {
-                stop("the lock on " + plan.target() + " was lost", false);
+                stop("the lock on " + record().plan().target() + " was lost", false);
                 return;
             }
-            if (dirty && !persist()) {
+            if (rs.dirty() && !persist()) {
                 return;
             }
-            if (state.userPaused() || !state.error().isEmpty()) {
+            if (state().userPaused() || !state().error().isEmpty()) {
                 setPhase(ReleasePhase.PAUSED);
                 return;
             }
-            List<Step> list = steps.list(state.aborting());
-            if (state.step() >= list.size()) {
+            Step step = currentStep();
+            if (step == null) {
                 finish();
                 return;
             }
-            Step step = list.get(state.step());
-            if (!state.aborting() && state.promotedFull() && step.skippedByFullPromotion()) {
+            if (!state().aborting() && state().promotedFull() && step.skippedByFullPromotion()) {
                 advance(step, "skipped by full promotion");
                 return;
             }
             if (!entered) {
-                if (!settings.stepHook().proceed(id, state.aborting(), state.step(), step.name())) {
+                if (!settings.stepHook().proceed(id, state().aborting(), state().step(), step.name())) {
                     halt();
                     return;
                 }
@@ -146,11 +136,11 @@ final class ReleaseDriver implements ReleaseHandle {
             switch (r) {
                 case StepResult.Done d -> advance(step, d.note());
                 case StepResult.Waiting w -> {
-                    message = w.why();
-                    setPhase(state.aborting() ? ReleasePhase.ABORTING : ReleasePhase.PROGRESSING);
+                    rs.message(w.why());
+                    setPhase(state().aborting() ? ReleasePhase.ABORTING : ReleasePhase.PROGRESSING);
                 }
                 case StepResult.AwaitingPromotion a -> {
-                    message = a.why();
+                    rs.message(a.why());
                     setPhase(ReleasePhase.PAUSED);
                 }
                 case StepResult.Failed f -> fail(step, f.error());
@@ -171,9 +161,9 @@ final class ReleaseDriver implements ReleaseHandle {
 
     private void onApiError(KubernetesClientException e) {
         if (e.getCode() == 409 && ++conflicts <= MAX_CONFLICTS) {
-            message = "conflict, retrying: " + e.getStatus().getMessage();
-            record("conflict", "retried", Map.of("step", currentName(), "error", describe(e)));
-            dirty = true;
+            rs.message("conflict, retrying: " + describe(e));
+            Step s = currentStep();
+            rs.record("conflict", "retried", Map.of("step", s == null ? "" : s.name(), "error", describe(e)));
             return;
         }
         failCurrent(describe(e));
@@ -185,101 +175,95 @@ final class ReleaseDriver implements ReleaseHandle {
         return e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + m : String.valueOf(m);
     }
 
-    private String currentName() {
-        List<Step> list = steps.list(state.aborting());
-        return state.step() < list.size() ? list.get(state.step()).name() : "";
+    private Step currentStep() {
+        List<Step> list = steps.list(state().aborting());
+        return state().step() < list.size() ? list.get(state().step()) : null;
     }
 
     private void apply(Command c) {
         Step current = currentStep();
         switch (c) {
             case PROMOTE -> {
-                if (current != null && current.gate() && !state.aborting()) {
-                    state = state.withPromoted(true);
-                    record("promote", "ok", Map.of("step", current.name()));
+                if (current != null && current.gate() && !state().aborting()) {
+                    rs.set(state().withPromoted(true));
+                    rs.record("promote", "ok", Map.of("step", current.name()));
                 } else {
-                    record("promote", "ignored", Map.of("reason", current == null ? "no step"
+                    rs.record("promote", "ignored", Map.of("reason", current == null ? "no step"
                             : "step '" + current.name() + "' is not a pause or analysis"));
                 }
             }
             case PROMOTE_FULL -> {
-                if (!state.aborting()) {
-                    state = state.withPromotedFull();
-                    record("promote-full", "ok", Map.of());
+                if (!state().aborting()) {
+                    rs.set(state().withPromotedFull());
+                    rs.record("promote-full", "ok", Map.of());
+                } else {
+                    rs.record("promote-full", "ignored", Map.of("reason", "the release is aborting"));
                 }
             }
             case PAUSE -> {
-                state = state.withUserPaused(true);
-                record("pause", "ok", Map.of());
+                rs.set(state().withUserPaused(true));
+                rs.record("pause", "ok", Map.of());
                 steps.onPause().accept(ctx);
             }
             case RESUME -> {
-                state = state.withUserPaused(false).withError("");
-                record("resume", "ok", Map.of());
+                rs.set(state().withUserPaused(false).withError(""));
+                rs.record("resume", "ok", Map.of());
             }
             case ABORT -> startAbort("aborted by " + actor, "operator");
             case CLOSE -> stop("stopped driving", true);
         }
-        dirty = true;
-    }
-
-    private Step currentStep() {
-        List<Step> list = steps.list(state.aborting());
-        return state.step() < list.size() ? list.get(state.step()) : null;
     }
 
     private void startAbort(String why, String by) {
-        if (state.aborting() || state.phase().terminal()) {
+        Step current = currentStep();
+        if (state().aborting() || state().phase().terminal()) {
             return;
         }
-        record("abort", "started", Map.of("reason", why, "by", by, "atStep", currentName()));
-        state = state.withAborting(settings.clock().instant());
+        rs.record("abort", "started", Map.of("reason", why, "by", by, "atStep", current == null ? ""
+                : current.name()));
+        rs.set(state().withAborting(settings.clock().instant()));
         entered = false;
-        message = why;
-        dirty = true;
+        rs.message(why);
         persist();
     }
 
     private void advance(Step step, String note) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("step", step.name());
-        details.put("index", Integer.toString(state.step()));
+        details.put("index", Integer.toString(state().step()));
         if (note != null && !note.isEmpty()) {
             details.put("note", note);
         }
-        record(state.aborting() ? "abort-step" : "step", "done", details);
-        state = state.withStep(state.step() + 1, settings.clock().instant());
+        rs.record(state().aborting() ? "abort-step" : "step", "done", details);
+        rs.set(state().withStep(state().step() + 1, settings.clock().instant()));
         entered = false;
-        message = "";
-        if (state.step() >= steps.list(state.aborting()).size()) {
+        rs.message("");
+        if (currentStep() == null) {
             finish();
             return;
         }
-        state = state.withPhase(state.aborting() ? ReleasePhase.ABORTING : ReleasePhase.PROGRESSING);
-        dirty = true;
+        rs.set(state().withPhase(state().aborting() ? ReleasePhase.ABORTING : ReleasePhase.PROGRESSING));
         persist();
     }
 
     private void finish() {
-        ReleasePhase end = state.aborting() ? ReleasePhase.ABORTED : ReleasePhase.SUCCEEDED;
-        if (state.phase() != end) {
-            state = state.withPhase(end);
-            record(end == ReleasePhase.SUCCEEDED ? "release" : "abort", end == ReleasePhase.SUCCEEDED ? "succeeded"
-                    : "completed", Map.of("target", plan.target().toString()));
-            message = end == ReleasePhase.SUCCEEDED ? "the new version serves" : "everything is as before";
-            dirty = true;
+        ReleasePhase end = state().aborting() ? ReleasePhase.ABORTED : ReleasePhase.SUCCEEDED;
+        if (state().phase() != end) {
+            rs.set(state().withPhase(end));
+            boolean ok = end == ReleasePhase.SUCCEEDED;
+            rs.record(ok ? "release" : "abort", ok ? "succeeded" : "completed",
+                    Map.of("target", record().plan().target().toString()));
+            rs.message(ok ? "the new version serves" : "everything is as before");
         }
-        if (!persist()) {
-            return;
+        if (persist()) {
+            stop(rs.message(), true);
         }
-        stop(message, true);
     }
 
     private void fail(Step step, String error) {
-        record(state.aborting() ? "abort-step" : "step", "failed", Map.of("step", step.name(), "error", error));
-        state = state.withError(error).withPhase(ReleasePhase.PAUSED);
-        message = error;
-        dirty = true;
+        rs.record(state().aborting() ? "abort-step" : "step", "failed", Map.of("step", step.name(), "error", error));
+        rs.set(state().withError(error).withPhase(ReleasePhase.PAUSED));
+        rs.message(error);
         persist();
     }
 
@@ -288,36 +272,31 @@ final class ReleaseDriver implements ReleaseHandle {
         if (s != null) {
             fail(s, error);
         } else {
-            state = state.withError(error);
+            rs.set(state().withError(error));
         }
     }
 
     private void setPhase(ReleasePhase p) {
-        if (state.phase() != p) {
-            state = state.withPhase(p);
-            dirty = true;
+        if (state().phase() != p) {
+            rs.set(state().withPhase(p));
             persist();
         }
     }
 
-    /** Writes the journal; false when the release was taken over meanwhile (the driver then stops). */
+    /** Writes the journal; false when it was not written (an error, or taken over: the driver then stops). */
     private boolean persist() {
         try {
             if (!journal.write(record())) {
                 stop("another engine took the release over", false);
                 return false;
             }
-            dirty = false;
+            rs.written();
             return true;
         } catch (KubernetesClientException e) {
-            message = "journal not written (" + describe(e) + "); retrying";
-            LOG.warn("Release {}: {}", id, message);
+            rs.message("journal not written (" + describe(e) + "); retrying");
+            LOG.warn("Release {}: {}", id, rs.message());
             return false;
         }
-    }
-
-    private void record(String action, String outcome, Map<String, String> details) {
-        events.add(new ReleaseEvent(settings.clock().instant(), actor, action, outcome, details));
     }
 
     private void renew() {
@@ -337,7 +316,7 @@ final class ReleaseDriver implements ReleaseHandle {
     private void halt() {
         stopped = true;
         cancelTimers();
-        message = "halted";
+        rs.message("halted");
         publish();
         finished.complete(snapshot.get());
     }
@@ -352,7 +331,7 @@ final class ReleaseDriver implements ReleaseHandle {
                 LOG.warn("Release {}: lock not released: {}", id, e.toString());
             }
         }
-        message = why;
+        rs.message(why);
         publish();
         finished.complete(snapshot.get());
     }
@@ -369,8 +348,8 @@ final class ReleaseDriver implements ReleaseHandle {
     }
 
     private void publish() {
-        ReleaseSnapshot next = Snapshots.of(record(), steps.list(state.aborting()), !stopped,
-                stopped ? "" : lock.identity(), message, versions.current());
+        ReleaseSnapshot next = Snapshots.of(record(), steps.list(state().aborting()), !stopped,
+                stopped ? "" : lock.identity(), rs.message(), versions.current());
         ReleaseSnapshot before = snapshot.getAndSet(next);
         if (!next.equals(before)) {
             for (ReleaseListener l : listeners) {
@@ -457,77 +436,8 @@ final class ReleaseDriver implements ReleaseHandle {
         return journal.conflicts();
     }
 
-    /** Kills the driver at once, as a crash would (tests). */
+    /** Kills the driver on its next tick, as a crash would: no more writes, the lock left to expire (tests). */
     void haltNow() {
-        executor.execute(this::halt);
-    }
-
-    private final class Context implements StepContext {
-        @Override
-        public String releaseId() {
-            return id;
-        }
-
-        @Override
-        public ReleasePlan plan() {
-            return plan;
-        }
-
-        @Override
-        public Baseline baseline() {
-            return baseline;
-        }
-
-        @Override
-        public Kube kube() {
-            return kube;
-        }
-
-        @Override
-        public String var(String key) {
-            return vars.get(key);
-        }
-
-        @Override
-        public void putVar(String key, String value) {
-            vars.put(key, value);
-            dirty = true;
-        }
-
-        @Override
-        public Instant now() {
-            return settings.clock().instant();
-        }
-
-        @Override
-        public Instant stepStartedAt() {
-            return state.stepStartedAt();
-        }
-
-        @Override
-        public boolean promoted() {
-            return state.promoted();
-        }
-
-        @Override
-        public boolean promotedFull() {
-            return state.promotedFull();
-        }
-
-        @Override
-        public AnalysisHook analysis() {
-            return settings.analysis();
-        }
-
-        @Override
-        public void event(String action, String outcome, Map<String, String> details) {
-            record(action, outcome, details);
-            dirty = true;
-        }
-
-        @Override
-        public Map<String, String> ownedLabels() {
-            return Map.of(Steps.MANAGED_BY, Steps.FLIGHTDECK, Steps.RELEASE, id);
-        }
+        halting = true;
     }
 }

@@ -2,12 +2,10 @@ package io.flightdeck.release;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.flightdeck.model.Actor;
 import io.flightdeck.model.ReleaseEvent;
 import io.flightdeck.model.ReleasePlan;
 import io.flightdeck.model.ReleaseSummary;
-import io.flightdeck.model.StrategyKind;
 import io.flightdeck.model.WorkloadKey;
 
 import java.time.Instant;
@@ -265,14 +263,5 @@ public final class ReleaseEngine {
             throw new PreflightException("missing permissions: " + String.join(", ", missing), missing);
         }
         return Rollbacks.rollback(client, target, revision);
-    }
-
-    /** Whether the error is a conflict; exposed for callers that retry their own writes. */
-    static boolean conflict(RuntimeException e) {
-        return e instanceof KubernetesClientException k && k.getCode() == 409;
-    }
-
-    StrategyKind kindOf(ReleasePlan plan) {
-        return plan.strategy().kind();
     }
 }

@@ -87,7 +87,7 @@ public final class ReleaseJournal {
         return labels;
     }
 
-    private static Map<String, String> data(JournalRecord r) {
+    static Map<String, String> data(JournalRecord r) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("id", r.id());
         data.put("started", r.started().toString());

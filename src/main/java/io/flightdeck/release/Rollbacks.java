@@ -81,7 +81,8 @@ public final class Rollbacks {
             template.getMetadata().setLabels(labels);
         }
         Map<String, String> annotations = new HashMap<>();
-        Map<String, String> own = d.getMetadata().getAnnotations() == null ? Map.of() : d.getMetadata().getAnnotations();
+        Map<String, String> own = d.getMetadata().getAnnotations() == null ? Map.of()
+                : d.getMetadata().getAnnotations();
         for (String k : SKIPPED) {
             if (own.containsKey(k)) {
                 annotations.put(k, own.get(k));

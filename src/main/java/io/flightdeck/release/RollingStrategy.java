@@ -77,7 +77,8 @@ final class RollingStrategy {
             return s;
         }
         s.setType("RollingUpdate");
-        RollingUpdateDeployment ru = s.getRollingUpdate() == null ? new RollingUpdateDeployment() : s.getRollingUpdate();
+        RollingUpdateDeployment ru = s.getRollingUpdate() == null ? new RollingUpdateDeployment()
+                : s.getRollingUpdate();
         if (!plan.maxSurge().isEmpty()) {
             ru.setMaxSurge(intOrPercent(plan.maxSurge()));
         }

@@ -26,7 +26,10 @@ final class Steps {
     private Steps() {
     }
 
-    /** The plan's pause: until promoted, or for its duration from when the step started. */
+    /**
+     * The plan's pause: until promoted (the release is PAUSED), or for its duration from when the step started (the
+     * release keeps PROGRESSING, with the time left as its message).
+     */
     static Step pause(ReleaseStep s) {
         return Step.gate(s.toString(), ctx -> {
             if (ctx.promoted()) {
@@ -40,7 +43,7 @@ final class Steps {
                 return StepResult.done();
             }
             long left = Math.max(1, Duration.between(ctx.now(), until).toSeconds());
-            return new StepResult.AwaitingPromotion("paused for another " + left + " s, or until promoted");
+            return StepResult.waiting("paused for another " + left + " s, or until promoted");
         });
     }
 

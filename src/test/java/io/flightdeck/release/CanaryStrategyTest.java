@@ -125,4 +125,40 @@ class CanaryStrategyTest {
             fx.client.resources(HTTPRoute.class).inNamespace("shop").withName("search").delete();
         }
     }
+
+    @Test
+    void aFailedAnalysisAbortsOnItsOwnAndAPassedOneJournalsItsMeasurements() {
+        fx.awaitRolledOut("storefront");
+        Map<String, JsonNode> before = fx.objects();
+        AnalysisHook judge = r -> r.analysis().equals("latency")
+                ? new AnalysisHook.Verdict(AnalysisHook.Outcome.PASSED, "p99 within bounds", Map.of("p99", "140ms"))
+                : new AnalysisHook.Verdict(AnalysisHook.Outcome.FAILED, "error rate 5.1% > 1%",
+                Map.of("errorRate", "0.051"));
+        ReleaseHandle h = fx.engine(ReleaseFixture.settings().withAnalysis(judge), "tester").start(plan("storefront",
+                "registry.shop.example/storefront:3.5-errors", ReleaseStep.setWeight(25),
+                ReleaseStep.analysis("latency"), ReleaseStep.analysis("errors"), ReleaseStep.setWeight(100)));
+        ReleaseSnapshot s = ReleaseFixture.awaitPhase(h, ReleasePhase.ABORTED);
+        assertTrue(s.events().stream().anyMatch(e -> e.action().equals("analysis") && e.outcome().equals("passed")
+                && "140ms".equals(e.details().get("p99"))), s.events().toString());
+        assertTrue(s.events().stream().anyMatch(e -> e.action().equals("abort")
+                && e.details().get("reason").contains("error rate 5.1%")), s.events().toString());
+        fx.awaitRolledOut("storefront");
+        fx.assertSameObjects(before);
+        fx.assertNoLeftovers(before);
+    }
+
+    @Test
+    void fullPromotionSkipsTheRemainingWeightsAndPauses() {
+        fx.awaitRolledOut("payments");
+        Map<String, JsonNode> before = fx.objects();
+        ReleaseHandle h = fx.engine().start(plan("payments", "registry.shop.example/payments:2.0",
+                ReleaseStep.setWeight(50), ReleaseStep.pause(), ReleaseStep.setWeight(75), ReleaseStep.pause()));
+        ReleaseFixture.awaitStep(h, "pause", ReleasePhase.PAUSED);
+        h.promoteFull();
+        ReleaseSnapshot done = ReleaseFixture.awaitPhase(h, ReleasePhase.SUCCEEDED);
+        assertTrue(done.events().stream().noneMatch(e -> "75".equals(e.details().get("weight"))), "75% skipped");
+        assertEquals("registry.shop.example/payments:2.0", fx.awaitRolledOut("payments").getSpec().getTemplate()
+                .getSpec().getContainers().get(0).getImage());
+        fx.assertNoLeftovers(before);
+    }
 }

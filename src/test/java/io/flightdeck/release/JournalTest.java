@@ -121,7 +121,8 @@ class JournalTest {
     @Test
     void aConcurrentEditOfTheJournalIsAConflictThatIsRetried() {
         fx.awaitRolledOut("search");
-        ReleasePlan plan = new ReleasePlan(key("search"), ReleaseChange.image("app", "registry.shop.example/search:2.1"),
+        ReleasePlan plan = new ReleasePlan(key("search"),
+                ReleaseChange.image("app", "registry.shop.example/search:2.1"),
                 ReleaseStrategy.rolling(), List.of(ReleaseStep.pause()));
         ReleaseDriver h = (ReleaseDriver) fx.engine().start(plan);
         ReleaseFixture.awaitStep(h, "pause", ReleasePhase.PAUSED);

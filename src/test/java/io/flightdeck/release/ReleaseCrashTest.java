@@ -122,7 +122,8 @@ class ReleaseCrashTest {
     @Test
     void canaryFinishesOrRollsBackAfterACrashAtEveryStep() throws Exception {
         crashAtEveryForwardBoundary("cart", image -> new ReleasePlan(key("cart"), ReleaseChange.image("app", image),
-                ReleaseStrategy.canary(), List.of(ReleaseStep.setWeight(50), ReleaseStep.pause(Duration.ofMillis(100)))));
+                ReleaseStrategy.canary(),
+                List.of(ReleaseStep.setWeight(50), ReleaseStep.pause(Duration.ofMillis(100)))));
     }
 
     @Test

@@ -61,7 +61,8 @@ class ReleasePreflightTest {
                 .editMetadata().addToLabels("app.kubernetes.io/managed-by", "Helm")
                 .addToLabels("app.kubernetes.io/instance", "shop-search").addToLabels("helm.sh/chart", "search-1.0")
                 .addToLabels("argocd.argoproj.io/instance", "shop").endMetadata().build());
-        ReleasePlan plan = new ReleasePlan(key("search"), ReleaseChange.image("app", "registry.shop.example/search:2.0"),
+        ReleasePlan plan = new ReleasePlan(key("search"),
+                ReleaseChange.image("app", "registry.shop.example/search:2.0"),
                 ReleaseStrategy.rolling(), List.of());
         ReleaseEngine engine = fx.engine();
         Preflight.Report report = engine.preflight(plan);

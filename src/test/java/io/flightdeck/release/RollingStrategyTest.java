@@ -81,4 +81,51 @@ class RollingStrategyTest {
         assertTrue(s.events().stream().anyMatch(e -> e.action().equals("rollback")), "rollback journaled");
         fx.assertNoLeftovers(before);
     }
+
+    @Test
+    void anOperatorPauseHoldsTheDeploymentAndResumeFinishes() {
+        fx.awaitRolledOut("storefront");
+        ReleaseHandle h = fx.engine().start(new ReleasePlan(key("storefront"),
+                ReleaseChange.image("app", "registry.shop.example/storefront:3.5"), ReleaseStrategy.rolling("1", "0"),
+                List.of()));
+        h.pause();
+        ReleaseFixture.await(h, s -> s.phase() == ReleasePhase.PAUSED, java.time.Duration.ofSeconds(10));
+        assertTrue(fx.deployment("storefront").getSpec().getPaused(), "an operator's pause pauses the Deployment");
+        h.resume();
+        ReleaseSnapshot done = ReleaseFixture.awaitPhase(h, ReleasePhase.SUCCEEDED);
+        assertTrue(done.events().stream().anyMatch(e -> e.action().equals("pause")));
+        Deployment d = fx.awaitRolledOut("storefront");
+        assertEquals(null, d.getSpec().getPaused(), "spec.paused removed again, as it was");
+    }
+
+    @Test
+    void aTemplatePatchIsReleasedLikeAnImage() {
+        fx.awaitRolledOut("cart");
+        ReleaseHandle h = fx.engine().start(new ReleasePlan(key("cart"), ReleaseChange.templatePatch(
+                "[{\"op\":\"add\",\"path\":\"/spec/containers/0/env/-\",\"value\":{\"name\":\"FEATURE_X\","
+                        + "\"value\":\"on\"}}]"), ReleaseStrategy.rolling(), List.of()));
+        ReleaseFixture.awaitPhase(h, ReleasePhase.SUCCEEDED);
+        var env = fx.awaitRolledOut("cart").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertEquals("FEATURE_X", env.get(env.size() - 1).getName());
+    }
+
+    @Test
+    void aVersionThatNeverGetsReadyStopsWithTheDeadlineErrorAndAbortRestores() {
+        fx.client.apps().deployments().inNamespace("shop").withName("payments").edit(d ->
+                new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(d).editSpec()
+                        .withProgressDeadlineSeconds(20).endSpec().build());
+        fx.awaitRolledOut("payments");
+        Map<String, JsonNode> before = fx.objects();
+        ReleaseHandle h = fx.engine().start(new ReleasePlan(key("payments"),
+                ReleaseChange.image("app", "registry.shop.example/payments:1.7-noready"), ReleaseStrategy.rolling(),
+                List.of()));
+        ReleaseSnapshot failed = ReleaseFixture.await(h, s -> !s.error().isEmpty(), java.time.Duration.ofSeconds(60));
+        assertEquals(ReleasePhase.PAUSED, failed.phase());
+        assertTrue(failed.error().contains("exceeded its progress deadline"), failed.error());
+        h.abort();
+        ReleaseFixture.awaitPhase(h, ReleasePhase.ABORTED);
+        fx.awaitRolledOut("payments");
+        fx.assertSameObjects(before);
+        fx.assertNoLeftovers(before);
+    }
 }
