@@ -33,27 +33,65 @@ public final class PodGridViewModel {
     private Map<String, PodCell> byName = Map.of();
     private List<Revision> revisions = List.of();
 
-    /** Shows the pods of {@code workload}; returns whether the groups changed. */
+    /**
+     * Shows the pods of {@code workload}; returns whether the groups changed. When only cells changed (same pods, same
+     * revisions, no pod moved revision), the groups keep their order and only the changed cells are swapped in; a pod
+     * added or removed regroups and sorts.
+     */
     public boolean show(WorkloadSnapshot workload, List<PodSnapshot> pods) {
         Map<String, PodCell> nextByUid = HashMap.newHashMap(pods.size());
-        boolean changed = pods.size() != byUid.size();
+        Map<String, PodCell> replaced = new HashMap<>();
+        boolean regroup = pods.size() != byUid.size();
         for (PodSnapshot pod : pods) {
             PodCell cell = byUid.get(pod.uid());
-            if (cell == null || !Objects.equals(cell.resourceVersion(), pod.resourceVersion())
-                    || !cell.name().equals(pod.name())) {
+            if (cell == null) {
+                regroup = true;
                 cell = PodCell.of(pod);
-                changed = true;
+            } else if (!Objects.equals(cell.resourceVersion(), pod.resourceVersion())
+                    || !cell.name().equals(pod.name())) {
+                PodCell next = PodCell.of(pod);
+                regroup |= !next.name().equals(cell.name()) || !Objects.equals(next.hash(), cell.hash());
+                replaced.put(cell.name(), next);
+                cell = next;
             }
             nextByUid.put(pod.uid(), cell);
         }
         List<Revision> nextRevisions = workload == null ? List.of() : workload.revisions();
-        if (!changed && nextRevisions.equals(revisions)) {
+        regroup |= !nextRevisions.equals(revisions);
+        if (!regroup && replaced.isEmpty()) {
             return false;
         }
         byUid = nextByUid;
         revisions = nextRevisions;
-        regroup();
+        if (regroup) {
+            regroup();
+        } else {
+            swapCells(replaced);
+        }
         return true;
+    }
+
+    private void swapCells(Map<String, PodCell> replaced) {
+        Map<String, PodCell> names = new HashMap<>(byName);
+        names.putAll(replaced);
+        List<PodGroup> next = new ArrayList<>();
+        for (PodGroup group : groups.get()) {
+            List<PodCell> cells = group.cells();
+            boolean touched = false;
+            List<PodCell> swapped = new ArrayList<>(cells.size());
+            for (PodCell cell : cells) {
+                PodCell now = replaced.get(cell.name());
+                touched |= now != null;
+                swapped.add(now != null ? now : cell);
+            }
+            if (!touched) {
+                next.add(group);
+                continue;
+            }
+            next.add(new PodGroup(group.revision(), group.hash(), group.label(), swapped));
+        }
+        byName = names;
+        groups.set(List.copyOf(next));
     }
 
     /** Shows no Deployment. */
@@ -84,13 +122,13 @@ public final class PodGridViewModel {
             cells = cells == null ? List.of() : sorted(cells);
             String tag = r.images().isEmpty() ? "" : " · " + Ages.tag(r.images().getFirst());
             result.put(r.podTemplateHash(), new PodGroup(r.number(), r.podTemplateHash(),
-                    "Revision " + r.number() + " · " + r.podTemplateHash() + tag + " · " + readiness(cells), cells));
+                    "Revision " + r.number() + " · " + r.podTemplateHash() + tag, cells));
         }
         List<PodCell> others = new ArrayList<>();
         byHash.values().forEach(others::addAll);
         if (!others.isEmpty()) {
             others = sorted(others);
-            result.put("", new PodGroup(0, "", "Pods of no known revision · " + readiness(others), others));
+            result.put("", new PodGroup(0, "", "Pods of no known revision", others));
         }
         byName = names;
         groups.set(List.copyOf(result.values()));
@@ -100,14 +138,6 @@ public final class PodGridViewModel {
         List<PodCell> copy = new ArrayList<>(cells);
         copy.sort(BY_NAME);
         return copy;
-    }
-
-    private static String readiness(List<PodCell> cells) {
-        if (cells.isEmpty()) {
-            return "no pods";
-        }
-        long ready = cells.stream().filter(PodCell::ready).count();
-        return ready + "/" + cells.size() + " ready";
     }
 
     /** The cell of the pod named {@code name}, if the grid shows it. */

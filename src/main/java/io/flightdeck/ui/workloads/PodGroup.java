@@ -3,12 +3,24 @@ package io.flightdeck.ui.workloads;
 import java.util.List;
 
 /**
- * The pods of one revision in the grid, in name order, with the heading the grid prints above them
- * ("Revision 3 · 7d9c5f8b4 · 2.1 · 2/3 ready"); revision 0 holds pods of no known revision. Immutable.
+ * The pods of one revision in the grid, in name order, with the label of their revision ("Revision 3 · 7d9c5f8b4 ·
+ * 2.1"); revision 0 holds pods of no known revision. Its {@link #title} adds how many are ready. Immutable.
  */
-public record PodGroup(long revision, String hash, String title, List<PodCell> cells) {
+public record PodGroup(long revision, String hash, String label, List<PodCell> cells, String title) {
+
+    public PodGroup(long revision, String hash, String label, List<PodCell> cells) {
+        this(revision, hash, label, List.copyOf(cells), label + " · " + readiness(cells));
+    }
 
     public PodGroup {
         cells = List.copyOf(cells);
+    }
+
+    private static String readiness(List<PodCell> cells) {
+        if (cells.isEmpty()) {
+            return "no pods";
+        }
+        long ready = cells.stream().filter(PodCell::ready).count();
+        return ready + "/" + cells.size() + " ready";
     }
 }
