@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The pod grid of the selected Deployment: its pods as {@link PodCell}s grouped by revision, newest revision first,
  * and the selected pod. Cells are rebuilt only for pods whose resourceVersion moved, and the groups only when a cell
- * or a revision changed, so a tick over thousands of unchanged pods costs one map look-up per pod.
+ * or a revision changed. A pod that is the same instance at the same place as on the last tick is not even looked
+ * up, so a tick over thousands of unchanged pods costs a comparison of references per pod.
  * FX thread or a test thread.
  */
 public final class PodGridViewModel {
@@ -29,51 +30,71 @@ public final class PodGridViewModel {
 
     private final ReadOnlyObjectWrapper<List<PodGroup>> groups = new ReadOnlyObjectWrapper<>(List.of());
     private final StringProperty selectedPod = new SimpleStringProperty(this, "selectedPod");
-    private Map<String, PodCell> byUid = Map.of();
-    private Map<String, PodCell> byName = Map.of();
+    private Map<String, PodCell> byUid = new HashMap<>();
+    private Map<String, PodCell> byName = new HashMap<>();
+    private List<PodSnapshot> lastPods = List.of();
     private List<Revision> revisions = List.of();
 
     /**
-     * Shows the pods of {@code workload}; returns whether the groups changed. When only cells changed (same pods, same
+     * Shows the pods of {@code workload} (an immutable list, as ClusterState gives); returns whether the groups
+     * changed. When only cells changed (same pods, same
      * revisions, no pod moved revision), the groups keep their order and only the changed cells are swapped in; a pod
      * added or removed regroups and sorts.
      */
     public boolean show(WorkloadSnapshot workload, List<PodSnapshot> pods) {
-        Map<String, PodCell> nextByUid = HashMap.newHashMap(pods.size());
+        List<Revision> nextRevisions = workload == null ? List.of() : workload.revisions();
+        boolean regroup = pods.size() != byUid.size() || !nextRevisions.equals(revisions);
+        boolean aligned = pods.size() == lastPods.size();
         Map<String, PodCell> replaced = new HashMap<>();
-        boolean regroup = pods.size() != byUid.size();
-        for (PodSnapshot pod : pods) {
+        List<PodCell> changedByUid = new ArrayList<>();
+        List<String> changedUids = new ArrayList<>();
+        for (int i = 0; i < pods.size() && !regroup; i++) {
+            PodSnapshot pod = pods.get(i);
+            if (aligned && pod == lastPods.get(i)) {
+                continue;
+            }
             PodCell cell = byUid.get(pod.uid());
             if (cell == null) {
                 regroup = true;
-                cell = PodCell.of(pod);
-            } else if (!Objects.equals(cell.resourceVersion(), pod.resourceVersion())
-                    || !cell.name().equals(pod.name())) {
+            } else if (!Objects.equals(cell.resourceVersion(), pod.resourceVersion())) {
                 PodCell next = PodCell.of(pod);
-                regroup |= !next.name().equals(cell.name()) || !Objects.equals(next.hash(), cell.hash());
+                regroup = !next.name().equals(cell.name()) || !Objects.equals(next.hash(), cell.hash());
                 replaced.put(cell.name(), next);
-                cell = next;
+                changedUids.add(pod.uid());
+                changedByUid.add(next);
             }
-            nextByUid.put(pod.uid(), cell);
         }
-        List<Revision> nextRevisions = workload == null ? List.of() : workload.revisions();
-        regroup |= !nextRevisions.equals(revisions);
-        if (!regroup && replaced.isEmpty()) {
+        lastPods = pods;
+        if (regroup) {
+            rebuild(pods);
+            revisions = nextRevisions;
+            regroup();
+            return true;
+        }
+        if (replaced.isEmpty()) {
             return false;
         }
-        byUid = nextByUid;
-        revisions = nextRevisions;
-        if (regroup) {
-            regroup();
-        } else {
-            swapCells(replaced);
+        for (int i = 0; i < changedUids.size(); i++) {
+            byUid.put(changedUids.get(i), changedByUid.get(i));
         }
+        swapCells(replaced);
         return true;
     }
 
+    private void rebuild(List<PodSnapshot> pods) {
+        Map<String, PodCell> next = HashMap.newHashMap(pods.size());
+        for (PodSnapshot pod : pods) {
+            PodCell cell = byUid.get(pod.uid());
+            if (cell == null || !Objects.equals(cell.resourceVersion(), pod.resourceVersion())) {
+                cell = PodCell.of(pod);
+            }
+            next.put(pod.uid(), cell);
+        }
+        byUid = next;
+    }
+
     private void swapCells(Map<String, PodCell> replaced) {
-        Map<String, PodCell> names = new HashMap<>(byName);
-        names.putAll(replaced);
+        byName.putAll(replaced);
         List<PodGroup> next = new ArrayList<>();
         for (PodGroup group : groups.get()) {
             List<PodCell> cells = group.cells();
@@ -90,14 +111,14 @@ public final class PodGridViewModel {
             }
             next.add(new PodGroup(group.revision(), group.hash(), group.label(), swapped));
         }
-        byName = names;
         groups.set(List.copyOf(next));
     }
 
     /** Shows no Deployment. */
     public void clear() {
-        byUid = Map.of();
-        byName = Map.of();
+        byUid = new HashMap<>();
+        byName = new HashMap<>();
+        lastPods = List.of();
         revisions = List.of();
         groups.set(List.of());
         selectedPod.set(null);

@@ -9,7 +9,7 @@ import java.util.List;
 public record PodGroup(long revision, String hash, String label, List<PodCell> cells, String title) {
 
     public PodGroup(long revision, String hash, String label, List<PodCell> cells) {
-        this(revision, hash, label, List.copyOf(cells), label + " · " + readiness(cells));
+        this(revision, hash, label, cells, label + " · " + readiness(cells));
     }
 
     public PodGroup {
@@ -20,7 +20,12 @@ public record PodGroup(long revision, String hash, String label, List<PodCell> c
         if (cells.isEmpty()) {
             return "no pods";
         }
-        long ready = cells.stream().filter(PodCell::ready).count();
+        int ready = 0;
+        for (PodCell cell : cells) {
+            if (cell.ready()) {
+                ready++;
+            }
+        }
         return ready + "/" + cells.size() + " ready";
     }
 }

@@ -9,7 +9,7 @@ import io.flightdeck.model.WorkloadKey;
 import io.flightdeck.model.WorkloadSnapshot;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
 final class FakeClusterState implements ClusterState {
 
     private final Map<WorkloadKey, WorkloadSnapshot> workloads = new TreeMap<>();
-    private final Map<WorkloadKey, List<PodSnapshot>> pods = new TreeMap<>();
+    private final Map<WorkloadKey, Map<String, PodSnapshot>> pods = new TreeMap<>();
     private final Map<WorkloadKey, List<EventSnapshot>> events = new TreeMap<>();
     private ConnectionStatus connection = new ConnectionStatus(ConnectionStatus.State.CONNECTED, "fake", "", null);
     private long version = 1;
@@ -49,7 +49,7 @@ final class FakeClusterState implements ClusterState {
         if (w == null) {
             return Optional.empty();
         }
-        return Optional.of(new WorkloadDetail(w, List.copyOf(pods.getOrDefault(key, List.of())),
+        return Optional.of(new WorkloadDetail(w, List.copyOf(pods.getOrDefault(key, Map.of()).values()),
                 List.copyOf(events.getOrDefault(key, List.of()))));
     }
 
@@ -74,22 +74,19 @@ final class FakeClusterState implements ClusterState {
     }
 
     synchronized void pods(WorkloadKey key, List<PodSnapshot> list) {
-        pods.put(key, new ArrayList<>(list));
+        Map<String, PodSnapshot> byName = new LinkedHashMap<>();
+        list.forEach(p -> byName.put(p.name(), p));
+        pods.put(key, byName);
         version++;
     }
 
     synchronized List<PodSnapshot> pods(WorkloadKey key) {
-        return List.copyOf(pods.getOrDefault(key, List.of()));
+        return List.copyOf(pods.getOrDefault(key, Map.of()).values());
     }
 
     /** Replaces the pod named {@code name} by what {@code change} makes of it, with a new resourceVersion. */
     synchronized void changePod(WorkloadKey key, String name, UnaryOperator<PodSnapshot> change) {
-        List<PodSnapshot> list = pods.get(key);
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).name().equals(name)) {
-                list.set(i, Pods.withVersion(change.apply(list.get(i)), Long.toString(version + 1)));
-            }
-        }
+        pods.get(key).computeIfPresent(name, (n, p) -> Pods.withVersion(change.apply(p), Long.toString(version + 1)));
         version++;
     }
 
@@ -103,7 +100,9 @@ final class FakeClusterState implements ClusterState {
         version++;
     }
 
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+
     static Instant t0() {
-        return Instant.parse("2026-11-27T12:00:00Z");
+        return T0;
     }
 }
