@@ -101,6 +101,7 @@ final class PodGridPainter {
         if (c.restarts() > 0) {
             paintRestarts(g, c.restarts(), x + w - 8, y + 14, p);
         }
+        g.setTextAlign(TextAlignment.LEFT);
         g.setFont(statusFont);
         g.setFill(c.tone() == PodTone.READY ? p.muted() : p.tone(c.tone()));
         g.fillText(fit(c.status(), w - 18), x + 11, y + 31);

@@ -2,6 +2,8 @@ package io.flightdeck.ui.workloads;
 
 import io.flightdeck.model.Health;
 import io.flightdeck.model.PodSnapshot;
+import io.flightdeck.model.ProbeHealth;
+import io.flightdeck.model.ProbeState;
 import io.flightdeck.model.Revision;
 import io.flightdeck.model.WorkloadSnapshot;
 import io.flightdeck.ui.fx.BusyMeter;
@@ -163,5 +165,45 @@ class WorkloadsScreenTest {
                 && screen.root().getStyleClass().contains("theme-light"));
         onFx(() -> Snapshots.save(stage.getScene(), "fake-light"));
         assertFalse(screen.root().getStyleClass().contains("theme-dark"));
+    }
+
+    @Test
+    void everyPodToneAndProbeStateIsPainted() throws Exception {
+        List<PodSnapshot> pods = new ArrayList<>();
+        String hash = Pods.checkoutHash();
+        PodSnapshot base = Pods.pod(CHECKOUT, hash, "ready", true);
+        pods.add(base);
+        pods.add(Pods.notReady(Pods.pod(CHECKOUT, hash, "unrdy", true)));
+        pods.add(variant(Pods.pod(CHECKOUT, hash, "pend1", false), "Pending", "ContainerCreating", 0, false,
+                ProbeHealth.PENDING));
+        pods.add(variant(Pods.pod(CHECKOUT, hash, "crash", false), "Running", "CrashLoopBackOff", 7, false,
+                ProbeHealth.FAILING));
+        pods.add(variant(Pods.pod(CHECKOUT, hash, "term1", true), "Running", "Terminating", 1, true,
+                ProbeHealth.PASSING));
+        state.pods(CHECKOUT, pods);
+        selectCheckoutByKeyboard();
+        await(2000, "five pods painted", () -> grid().paintedCount() == 5);
+        assertEquals(PodTone.PENDING, grid().paintedCell(pods.get(2).name()).orElseThrow().tone());
+        assertEquals(PodTone.FAILING, grid().paintedCell(pods.get(3).name()).orElseThrow().tone());
+        assertEquals(7, grid().paintedCell(pods.get(3).name()).orElseThrow().restarts());
+        assertEquals(PodTone.TERMINATING, grid().paintedCell(pods.get(4).name()).orElseThrow().tone());
+        onFx(() -> {
+            screen.model().grid().selectedPodProperty().set(pods.get(3).name());
+            return null;
+        });
+        await(2000, "crashing pod detail", () -> robot.lookup("#pod-restarts-value").tryQueryAs(Label.class)
+                .map(l -> "7".equals(l.getText())).orElse(false));
+        assertEquals("Error", robot.lookup("#pod-termination-value").queryAs(Label.class).getText());
+        onFx(() -> Snapshots.save(stage.getScene(), "fake-tones-dark"));
+    }
+
+    private static PodSnapshot variant(PodSnapshot p, String phase, String status, int restarts, boolean terminating,
+                                       ProbeHealth probes) {
+        List<ProbeState> states = p.probes().stream().map(s -> new ProbeState(s.kind(), probes, s.configured(),
+                probes == ProbeHealth.FAILING ? "Liveness probe failed: HTTP probe failed with statuscode: 500" : null,
+                probes == ProbeHealth.FAILING ? FakeClusterState.t0() : null)).toList();
+        return new PodSnapshot(p.namespace(), p.name(), p.uid(), p.podTemplateHash(), phase, status, false, restarts,
+                p.node(), p.podIp(), p.created(), terminating, states, restarts > 0 ? "Error" : null, p.image(),
+                p.resourceVersion());
     }
 }
