@@ -5,11 +5,14 @@ import io.flightdeck.model.PodSnapshot;
 import io.flightdeck.model.ProbeHealth;
 import io.flightdeck.model.ProbeState;
 import io.flightdeck.model.Revision;
+import io.flightdeck.model.WorkloadKey;
 import io.flightdeck.model.WorkloadSnapshot;
 import io.flightdeck.ui.fx.BusyMeter;
 import io.flightdeck.ui.fx.FxBatcher;
 import io.flightdeck.ui.fx.Theme;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -78,7 +81,7 @@ class WorkloadsScreenTest {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
     }
 
     private static void await(long millis, String what, BooleanSupplier condition) throws Exception {
@@ -87,6 +90,19 @@ class WorkloadsScreenTest {
         } catch (TimeoutException e) {
             fail("not within " + millis + " ms: " + what);
         }
+    }
+
+    /**
+     * Clicks the middle of the node {@code query} finds, its place read on the FX thread: TestFX's own
+     * clickOn(query) reads bounds on the test thread, which races with the screen's ticks.
+     */
+    private void click(String query) throws Exception {
+        Point2D centre = onFx(() -> {
+            Node node = robot.lookup(query).query();
+            Bounds b = node.localToScreen(node.getLayoutBounds());
+            return new Point2D(b.getCenterX(), b.getCenterY());
+        });
+        robot.clickOn(centre);
     }
 
     private PodGridView grid() {
@@ -160,11 +176,31 @@ class WorkloadsScreenTest {
         await(2000, "arrow selects the next pod", () -> second.equals(screen.model().grid().selectedPodProperty()
                 .get()));
 
-        robot.clickOn("#" + ContextBarView.THEME_ID);
+        click("#" + ContextBarView.THEME_ID);
         await(2000, "light theme", () -> Theme.mode() == Theme.Mode.LIGHT
                 && screen.root().getStyleClass().contains("theme-light"));
         onFx(() -> Snapshots.save(stage.getScene(), "fake-light"));
         assertFalse(screen.root().getStyleClass().contains("theme-dark"));
+    }
+
+    @Test
+    void typingInTheListFiltersAndEnterGoesOnToThePodGrid() throws Exception {
+        click("#" + DeploymentListView.LIST_ID);
+        robot.write("pay");
+        await(2000, "filter took the typing", () -> "pay".equals(screen.model().list().filterProperty().get()));
+        assertEquals(List.of(new WorkloadKey("shop", "payments")),
+                onFx(() -> screen.model().list().visibleKeys()));
+        robot.type(KeyCode.ENTER);
+        await(2000, "payments selected", () -> "payments".equals(screen.model().list().selectedProperty().get()
+                .name()));
+        robot.type(KeyCode.ENTER);
+        await(2000, "grid focused with a pod selected", () -> grid().isFocused()
+                && screen.model().grid().selectedPodProperty().get() != null);
+        robot.type(KeyCode.ESCAPE);
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.type(KeyCode.ESCAPE);
+        await(2000, "Escape clears the filter", () -> screen.model().list().filterProperty().get().isEmpty()
+                && screen.model().list().visibleKeys().size() == 7);
     }
 
     @Test
