@@ -1,5 +1,6 @@
 package io.flightdeck.ui.workloads;
 
+import io.flightdeck.model.NamespaceSelection;
 import io.flightdeck.ui.fx.Theme;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -65,8 +66,8 @@ public final class ContextBarView {
         nsLabel.getStyleClass().add("bar-label");
         namespaces.setId(NAMESPACES_ID);
         namespaces.setPrefWidth(220);
-        namespaces.setText(model.activeNamespacesProperty().get().label());
-        model.activeNamespacesProperty().addListener((obs, old, now) -> namespaces.setText(now.label()));
+        namespaces.setText(ContextBarViewModel.label(model.activeNamespacesProperty().get()));
+        model.activeNamespacesProperty().addListener((obs, old, now) -> namespaces.setText(ContextBarViewModel.label(now)));
         namespaces.setOnShowing(e -> fillNamespaceMenu());
         namespaces.setOnHidden(e -> applyNamespaces());
 
@@ -102,7 +103,7 @@ public final class ContextBarView {
 
     private void fillNamespaceMenu() {
         picked.clear();
-        picked.addAll(model.activeNamespacesProperty().get().namespaces());
+        picked.addAll(model.activeNamespacesProperty().get().names());
         List<CheckBox> boxes = new ArrayList<>();
         CheckBox all = new CheckBox("All namespaces");
         all.setSelected(picked.isEmpty());
@@ -146,6 +147,6 @@ public final class ContextBarView {
     }
 
     private void applyNamespaces() {
-        model.requestNamespaces(NamespaceChoice.of(picked));
+        model.requestNamespaces(NamespaceSelection.of(picked));
     }
 }

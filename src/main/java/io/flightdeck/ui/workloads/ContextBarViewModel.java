@@ -1,6 +1,7 @@
 package io.flightdeck.ui.workloads;
 
 import io.flightdeck.cluster.ClusterState;
+import io.flightdeck.model.NamespaceSelection;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,15 +27,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ContextBarViewModel {
 
-    private record Outcome(long seq, String context, NamespaceChoice namespaces, ClusterState state, Throwable error) {
+    private record Outcome(long seq, String context, NamespaceSelection namespaces, ClusterState state, Throwable error) {
     }
 
     private final ContextChooser chooser;
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
     private final ObservableList<String> namespaceOptions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper activeContext = new ReadOnlyStringWrapper(this, "activeContext");
-    private final ReadOnlyObjectWrapper<NamespaceChoice> activeNamespaces =
-            new ReadOnlyObjectWrapper<>(this, "activeNamespaces", NamespaceChoice.ALL);
+    private final ReadOnlyObjectWrapper<NamespaceSelection> activeNamespaces =
+            new ReadOnlyObjectWrapper<>(this, "activeNamespaces", NamespaceSelection.all());
     private final ReadOnlyStringWrapper switchingTo = new ReadOnlyStringWrapper(this, "switchingTo");
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
     private final ReadOnlyStringWrapper switchError = new ReadOnlyStringWrapper(this, "switchError");
@@ -50,7 +51,7 @@ public final class ContextBarViewModel {
     }
 
     /** Opens {@code context} on {@code namespaces} unless exactly that is open already; the result comes by tick. */
-    public void request(String context, NamespaceChoice namespaces) {
+    public void request(String context, NamespaceSelection namespaces) {
         if (context == null || namespaces == null) {
             return;
         }
@@ -76,7 +77,7 @@ public final class ContextBarViewModel {
     }
 
     /** Opens the active context on other namespaces. */
-    public void requestNamespaces(NamespaceChoice namespaces) {
+    public void requestNamespaces(NamespaceSelection namespaces) {
         request(switching.get() ? switchingTo.get() : activeContext.get(), namespaces);
     }
 
@@ -113,10 +114,22 @@ public final class ContextBarViewModel {
     public void offerNamespaces(Collection<String> seen) {
         TreeSet<String> names = new TreeSet<>(seen);
         names.addAll(chooser.knownNamespaces());
-        names.addAll(activeNamespaces.get().namespaces());
+        names.addAll(activeNamespaces.get().names());
         if (!namespaceOptions.equals(List.copyOf(names))) {
             namespaceOptions.setAll(names);
         }
+    }
+
+    /** How the selector names a selection: "All namespaces", "shop", or "shop, payments" (at most three names). */
+    public static String label(NamespaceSelection selection) {
+        List<String> names = selection.names();
+        if (names.isEmpty()) {
+            return "All namespaces";
+        }
+        if (names.size() <= 3) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 2)) + " +" + (names.size() - 2);
     }
 
     public ObservableList<String> contexts() {
@@ -131,7 +144,7 @@ public final class ContextBarViewModel {
         return activeContext.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<NamespaceChoice> activeNamespacesProperty() {
+    public ReadOnlyObjectProperty<NamespaceSelection> activeNamespacesProperty() {
         return activeNamespaces.getReadOnlyProperty();
     }
 

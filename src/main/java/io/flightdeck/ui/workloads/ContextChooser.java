@@ -1,6 +1,7 @@
 package io.flightdeck.ui.workloads;
 
 import io.flightdeck.cluster.ClusterState;
+import io.flightdeck.model.NamespaceSelection;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +24,7 @@ public interface ContextChooser {
     String currentContext();
 
     /** The namespaces watched now. */
-    NamespaceChoice currentNamespaces();
+    NamespaceSelection currentNamespaces();
 
     /**
      * Namespaces to offer in the selector besides those seen in the cluster state: what the application knows by
@@ -36,5 +37,5 @@ public interface ContextChooser {
      * with the new state once it is connecting (it need not be synced: its {@link ClusterState#connection()} tells),
      * or exceptionally with an error whose message the banner shows.
      */
-    CompletionStage<ClusterState> switchTo(String context, NamespaceChoice namespaces);
+    CompletionStage<ClusterState> switchTo(String context, NamespaceSelection namespaces);
 }

@@ -53,13 +53,22 @@ public final class WorkloadsViewModel {
         tick();
     }
 
+    private void switched(ClusterState next, String fromContext) {
+        if (!Objects.equals(fromContext, contextBar.activeContextProperty().get())) {
+            list.selectedProperty().set(null);
+            list.filterProperty().set("");
+        }
+        attach(next);
+    }
+
     /**
      * One tick: takes up a finished context switch, then reads the state if its version moved, or refreshes ages if a
      * second passed; the banner is checked every tick (it costs a record comparison). Returns whether it read the
      * state.
      */
     public boolean tick() {
-        contextBar.takeOpened().ifPresent(this::attach);
+        String context = contextBar.activeContextProperty().get();
+        contextBar.takeOpened().ifPresent(next -> switched(next, context));
         long version = state.version();
         Instant now = clock.instant();
         long second = now.getEpochSecond();
@@ -68,15 +77,18 @@ public final class WorkloadsViewModel {
             showBanner(now);
             return false;
         }
+        boolean newSecond = second != seenSecond;
         seenSecond = second;
+        boolean shown = false;
         if (moved) {
             seenVersion = version;
             List<WorkloadSnapshot> workloads = state.workloads();
             if (list.show(workloads)) {
                 contextBar.offerNamespaces(list.namespaces());
             }
-            refreshDetail(now);
-        } else if (detail != null) {
+            shown = refreshDetail(now);
+        }
+        if (!shown && newSecond && detail != null) {
             showDetail(detail, now);
         }
         showBanner(now);
@@ -93,7 +105,8 @@ public final class WorkloadsViewModel {
         }
     }
 
-    private void refreshDetail(Instant now) {
+    /** Reads the selected Deployment's detail; returns whether it showed anything anew. */
+    private boolean refreshDetail(Instant now) {
         WorkloadKey key = list.selectedProperty().get();
         Optional<WorkloadDetail> next = key == null ? Optional.empty() : state.detail(key);
         if (next.isEmpty()) {
@@ -103,11 +116,15 @@ public final class WorkloadsViewModel {
             grid.clear();
             podDetail.show(null, List.of(), List.of(), now);
             events.show(List.of(), now);
-            return;
+            return true;
+        }
+        if (next.get() == detail) {
+            return false;
         }
         detail = next.get();
         grid.show(detail.workload(), detail.pods());
         showDetail(detail, now);
+        return true;
     }
 
     private void showDetail(WorkloadDetail d, Instant now) {

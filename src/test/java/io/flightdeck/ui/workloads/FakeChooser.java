@@ -1,6 +1,7 @@
 package io.flightdeck.ui.workloads;
 
 import io.flightdeck.cluster.ClusterState;
+import io.flightdeck.model.NamespaceSelection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,12 @@ import java.util.concurrent.CompletionStage;
 /** A context chooser whose switches the test completes (or fails) when it likes, from any thread. */
 final class FakeChooser implements ContextChooser {
 
-    record Switch(String context, NamespaceChoice namespaces, CompletableFuture<ClusterState> result) {
+    record Switch(String context, NamespaceSelection namespaces, CompletableFuture<ClusterState> result) {
     }
 
     final List<Switch> switches = new ArrayList<>();
     private String current = "kind-dev";
-    private NamespaceChoice namespaces = NamespaceChoice.ALL;
+    private NamespaceSelection namespaces = NamespaceSelection.all();
 
     @Override
     public List<String> contexts() {
@@ -28,7 +29,7 @@ final class FakeChooser implements ContextChooser {
     }
 
     @Override
-    public NamespaceChoice currentNamespaces() {
+    public NamespaceSelection currentNamespaces() {
         return namespaces;
     }
 
@@ -38,7 +39,7 @@ final class FakeChooser implements ContextChooser {
     }
 
     @Override
-    public CompletionStage<ClusterState> switchTo(String context, NamespaceChoice choice) {
+    public CompletionStage<ClusterState> switchTo(String context, NamespaceSelection choice) {
         CompletableFuture<ClusterState> result = new CompletableFuture<>();
         switches.add(new Switch(context, choice, result));
         result.thenAccept(s -> {

@@ -3,6 +3,7 @@ package io.flightdeck.ui.workloads;
 import io.flightdeck.model.ConnectionStatus;
 import io.flightdeck.model.EventSnapshot;
 import io.flightdeck.model.Health;
+import io.flightdeck.model.NamespaceSelection;
 import io.flightdeck.model.PodSnapshot;
 import io.flightdeck.model.ProbeHealth;
 import io.flightdeck.model.Revision;
@@ -195,6 +196,7 @@ class WorkloadsViewModelTest {
     @Test
     void aContextSwitchShowsProgressThenTheNewState() throws Exception {
         model.tick();
+        model.list().selectedProperty().set(CHECKOUT);
         model.contextBar().requestContext("prod-eu");
         model.tick();
         assertEquals("Connecting to prod-eu…", model.banner().bannerProperty().get().text());
@@ -210,13 +212,15 @@ class WorkloadsViewModelTest {
         assertEquals(List.of("web"), model.list().groupsProperty().get().stream().map(NamespaceGroup::namespace)
                 .toList());
         assertEquals("Connected to fake", model.banner().bannerProperty().get().text());
+        assertNull(model.list().selectedProperty().get(), "another cluster: nothing selected");
+        assertNull(model.headerProperty().get());
     }
 
     @Test
     void aFailedSwitchSaysWhyAndKeepsTheOldContext() {
         model.tick();
-        model.contextBar().request("prod-eu", NamespaceChoice.of(List.of("shop")));
-        assertEquals(NamespaceChoice.of(List.of("shop")), chooser.last().namespaces());
+        model.contextBar().request("prod-eu", NamespaceSelection.of(List.of("shop")));
+        assertEquals(NamespaceSelection.of(List.of("shop")), chooser.last().namespaces());
         chooser.last().result().completeExceptionally(new IllegalStateException("no route to host 10.0.0.1:6443"));
         model.tick();
         assertEquals(new Banner(Banner.Tone.DANGER, "Could not open prod-eu: no route to host 10.0.0.1:6443"),
