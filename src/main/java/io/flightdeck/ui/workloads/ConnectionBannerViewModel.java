@@ -48,16 +48,21 @@ public final class ConnectionBannerViewModel {
         String cluster = status.cluster() == null || status.cluster().isBlank() ? "the cluster" : status.cluster();
         String detail = status.detail() == null ? "" : status.detail().strip();
         return switch (status.state()) {
-            case CONNECTING -> new Banner(Banner.Tone.INFO, "Connecting to " + cluster + "…" + suffix(detail));
+            case CONNECTING -> new Banner(Banner.Tone.INFO, "Connecting to " + cluster
+                    + (detail.startsWith("connecting to ") ? " (" + detail.substring(14) + ")…" : "…" + suffix(detail)));
             case CONNECTED -> new Banner(Banner.Tone.OK, "Connected to " + cluster + suffix(detail));
             case RECONNECTING -> new Banner(Banner.Tone.WARN, "Reconnecting to " + cluster + since(status.since(),
                     now, zone) + "; showing what was last seen" + suffix(detail));
             case FORBIDDEN -> new Banner(Banner.Tone.WARN, "Forbidden on " + cluster + ": "
-                    + (detail.isEmpty() ? "the cluster refused a request" : detail)
+                    + (detail.isEmpty() ? "the cluster refused a request" : strip(detail, "forbidden: "))
                     + " — what is allowed is still shown");
-            case UNREACHABLE -> new Banner(Banner.Tone.DANGER, "Cannot reach " + cluster + ": "
+            case UNREACHABLE -> new Banner(Banner.Tone.DANGER, cluster + " is unreachable: "
                     + (detail.isEmpty() ? "no answer" : detail));
         };
+    }
+
+    private static String strip(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length()) ? text.substring(prefix.length()) : text;
     }
 
     private static String suffix(String detail) {

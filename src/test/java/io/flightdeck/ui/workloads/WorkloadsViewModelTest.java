@@ -178,19 +178,23 @@ class WorkloadsViewModelTest {
                         + " seen — watch of pods closed"),
                 ConnectionBannerViewModel.describe(new ConnectionStatus(ConnectionStatus.State.RECONNECTING, "prod",
                         "watch of pods closed", since), clock.instant(), utc));
-        assertEquals(new Banner(Banner.Tone.WARN, "Forbidden on prod: cannot list pods in namespace payments"
+        assertEquals(new Banner(Banner.Tone.WARN, "Forbidden on prod: list pods in namespace payments"
                         + " — what is allowed is still shown"),
                 ConnectionBannerViewModel.describe(new ConnectionStatus(ConnectionStatus.State.FORBIDDEN, "prod",
-                        "cannot list pods in namespace payments", since), clock.instant(), utc));
+                        "forbidden: list pods in namespace payments", since), clock.instant(), utc));
         Banner unreachable = ConnectionBannerViewModel.describe(new ConnectionStatus(
-                ConnectionStatus.State.UNREACHABLE, "prod", "connection refused by https://127.0.0.1:1", since),
-                clock.instant(), utc);
+                ConnectionStatus.State.UNREACHABLE, "prod", "cannot reach http://127.0.0.1:1: connection refused by"
+                + " 127.0.0.1:1 (nothing listens there)", since), clock.instant(), utc);
         assertEquals(Banner.Tone.DANGER, unreachable.tone());
-        assertEquals("Cannot reach prod: connection refused by https://127.0.0.1:1", unreachable.text());
+        assertEquals("prod is unreachable: cannot reach http://127.0.0.1:1: connection refused by 127.0.0.1:1"
+                + " (nothing listens there)", unreachable.text());
+        assertEquals(new Banner(Banner.Tone.INFO, "Connecting to sandbox (http://127.0.0.1:4, all namespaces)…"),
+                ConnectionBannerViewModel.describe(new ConnectionStatus(ConnectionStatus.State.CONNECTING, "sandbox",
+                        "connecting to http://127.0.0.1:4, all namespaces", since), clock.instant(), utc));
 
         state.connection(new ConnectionStatus(ConnectionStatus.State.UNREACHABLE, "prod", "timed out", since));
         model.tick();
-        assertEquals("Cannot reach prod: timed out", model.banner().bannerProperty().get().text());
+        assertEquals("prod is unreachable: timed out", model.banner().bannerProperty().get().text());
     }
 
     @Test
