@@ -51,8 +51,8 @@ public final class EventsView {
         });
         table.getColumns().add(type);
         table.getColumns().add(Columns.fixed("Age", 62, EventRow::age, "Since the last occurrence"));
-        table.getColumns().add(Columns.flexible("Object", 230, EventRow::object, null));
-        table.getColumns().add(Columns.flexible("Reason", 130, EventRow::reason, null));
+        table.getColumns().add(Columns.flexible("Object", 250, EventRow::object, null));
+        table.getColumns().add(Columns.flexible("Reason", 110, EventRow::reason, null));
         TableColumn<EventRow, String> message = Columns.flexible("Message", 420, EventRow::message, null);
         message.setCellFactory(c -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();

@@ -19,9 +19,10 @@ import java.util.Optional;
 
 /**
  * The pod grid of the selected Deployment: its pods as {@link PodCell}s grouped by revision, newest revision first,
- * and the selected pod. Cells are rebuilt only for pods whose resourceVersion moved, and the groups only when a cell
- * or a revision changed. A pod that is the same instance at the same place as on the last tick is not even looked
- * up, so a tick over thousands of unchanged pods costs a comparison of references per pod.
+ * and the selected pod. A pod snapshot that is the same instance at the same place as on the last tick is skipped
+ * with one comparison of references (ClusterState keeps the instances of unchanged pods); any other is made into a
+ * cell, which replaces the old one only if it differs (a probe's health can change with an Event while the pod's
+ * resourceVersion does not). Groups are rebuilt and sorted only when pods come, go or change revision.
  * FX thread or a test thread.
  */
 public final class PodGridViewModel {
@@ -56,8 +57,10 @@ public final class PodGridViewModel {
             PodCell cell = byUid.get(pod.uid());
             if (cell == null) {
                 regroup = true;
-            } else if (!Objects.equals(cell.resourceVersion(), pod.resourceVersion())) {
-                PodCell next = PodCell.of(pod);
+                continue;
+            }
+            PodCell next = PodCell.of(pod);
+            if (!next.equals(cell)) {
                 regroup = !next.name().equals(cell.name()) || !Objects.equals(next.hash(), cell.hash());
                 replaced.put(cell.name(), next);
                 changedUids.add(pod.uid());
@@ -85,10 +88,8 @@ public final class PodGridViewModel {
         Map<String, PodCell> next = HashMap.newHashMap(pods.size());
         for (PodSnapshot pod : pods) {
             PodCell cell = byUid.get(pod.uid());
-            if (cell == null || !Objects.equals(cell.resourceVersion(), pod.resourceVersion())) {
-                cell = PodCell.of(pod);
-            }
-            next.put(pod.uid(), cell);
+            PodCell made = PodCell.of(pod);
+            next.put(pod.uid(), made.equals(cell) ? cell : made);
         }
         byUid = next;
     }

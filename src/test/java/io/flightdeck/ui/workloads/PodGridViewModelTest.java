@@ -50,12 +50,16 @@ class PodGridViewModelTest {
     }
 
     @Test
-    void cellsAreRebuiltOnlyWhenTheResourceVersionMoves() {
+    void cellsAreReplacedOnlyWhenWhatTheyShowChanged() {
         List<PodSnapshot> pods = Pods.pods(CHECKOUT, "old", 3);
         model.show(twoRevisions(), pods);
         List<PodGroup> first = model.groupsProperty().get();
         assertFalse(model.show(twoRevisions(), List.copyOf(pods)));
         assertSame(first, model.groupsProperty().get());
+
+        List<PodSnapshot> bumped = new ArrayList<>(pods);
+        bumped.set(2, Pods.withVersion(pods.get(2), "9"));
+        assertFalse(model.show(twoRevisions(), bumped), "a new resourceVersion alone shows nothing new");
 
         List<PodSnapshot> changed = new ArrayList<>(pods);
         changed.set(0, Pods.withVersion(Pods.notReady(pods.get(0)), "2"));
@@ -64,6 +68,12 @@ class PodGridViewModelTest {
         assertEquals(ProbeHealth.FAILING, cell.readiness());
         assertSame(first.get(1).cells().get(1), model.groupsProperty().get().get(1).cells().get(1),
                 "an unchanged pod keeps its cell");
+
+        List<PodSnapshot> eventOnly = new ArrayList<>(changed);
+        eventOnly.set(1, Pods.notReady(pods.get(1)));
+        assertEquals(pods.get(1).resourceVersion(), eventOnly.get(1).resourceVersion());
+        assertTrue(model.show(twoRevisions(), eventOnly), "a probe failing by an Event, same resourceVersion");
+        assertEquals(ProbeHealth.FAILING, model.cell(pods.get(1).name()).orElseThrow().readiness());
     }
 
     @Test
