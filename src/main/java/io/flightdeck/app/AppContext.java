@@ -1,6 +1,7 @@
 package io.flightdeck.app;
 
 import io.fabric8.kubernetes.client.Config;
+import io.flightdeck.cluster.KubeconfigContexts;
 import io.flightdeck.sandbox.SandboxCluster;
 import io.flightdeck.sandbox.SandboxOptions;
 
@@ -15,11 +16,18 @@ public final class AppContext implements AutoCloseable {
     private final ClusterChoice choice;
     private final AppExecutors executors;
     private final SandboxStarter sandboxStarter;
+    private final KubeconfigContexts kubeconfig;
 
     public AppContext(ClusterChoice choice, AppExecutors executors, SandboxStarter sandboxStarter) {
+        this(choice, executors, sandboxStarter, KubeconfigContexts.fromSystem());
+    }
+
+    public AppContext(ClusterChoice choice, AppExecutors executors, SandboxStarter sandboxStarter,
+                      KubeconfigContexts kubeconfig) {
         this.choice = Objects.requireNonNull(choice);
         this.executors = Objects.requireNonNull(executors);
         this.sandboxStarter = Objects.requireNonNull(sandboxStarter);
+        this.kubeconfig = Objects.requireNonNull(kubeconfig);
     }
 
     /** The wiring of the real application for a chosen cluster. */
@@ -60,6 +68,11 @@ public final class AppContext implements AutoCloseable {
 
     public SandboxStarter sandboxStarter() {
         return sandboxStarter;
+    }
+
+    /** The kubeconfig whose contexts the context selector offers. */
+    public KubeconfigContexts kubeconfig() {
+        return kubeconfig;
     }
 
     @Override

@@ -3,15 +3,25 @@ package io.flightdeck.app;
 import io.fabric8.kubernetes.client.Config;
 import io.flightdeck.ui.shell.ShellView;
 import javafx.application.Application;
+import io.flightdeck.cluster.KubeconfigContexts;
+import io.flightdeck.ui.workloads.ConnectionBannerView;
+import io.flightdeck.ui.workloads.ContextBarView;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FlightdeckAppTest {
 
     private final FxRobot robot = new FxRobot();
+    @TempDir
+    Path tmp;
     private Application app;
 
     @BeforeAll
@@ -38,8 +50,47 @@ class FlightdeckAppTest {
     }
 
     private void open(ClusterChoice choice, SandboxStarter starter) throws Exception {
-        AppContext context = new AppContext(choice, new AppExecutors(), starter);
+        open(new AppContext(choice, new AppExecutors(), starter, KubeconfigContexts.forFile(tmp.resolve("none"))));
+    }
+
+    private void open(AppContext context) throws Exception {
         app = FxToolkit.setupApplication(() -> new FlightdeckApp(context));
+    }
+
+    /** A kubeconfig whose one context, kind-flightdeck, points at a port where nothing listens. */
+    private Path closedPortKubeconfig(int port) throws Exception {
+        Path file = tmp.resolve("kubeconfig");
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: kind
+                  cluster:
+                    server: http://127.0.0.1:%d
+                contexts:
+                - name: kind-flightdeck
+                  context:
+                    cluster: kind
+                    user: me
+                    namespace: shop
+                current-context: kind-flightdeck
+                users:
+                - name: me
+                  user:
+                    token: not-a-secret
+                """.formatted(port));
+        return file;
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private String lookupText(String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery()
+                .map(n -> n instanceof Labeled l ? l.getText() : "").orElse(null)).get(5, TimeUnit.SECONDS);
     }
 
     private String windowTitle() throws Exception {
@@ -60,12 +111,25 @@ class FlightdeckAppTest {
     }
 
     @Test
-    void namesTheKubeconfigContextAndItsServer() throws Exception {
-        ClusterTarget target = ClusterTarget.context("kind-flightdeck", "https://127.0.0.1:6443");
-        open(new ClusterChoice(target, Optional.of("shop"), "chosen with --context"), SandboxStarter.NOT_WIRED);
+    void aContextOnAClosedPortShowsTheScreenWithUnreachableAndTheAddress() throws Exception {
+        int port = closedPort();
+        ClusterTarget target = ClusterTarget.context("kind-flightdeck", "http://127.0.0.1:" + port);
+        open(new AppContext(new ClusterChoice(target, Optional.of("shop"), "chosen with --context"),
+                new AppExecutors(), SandboxStarter.NOT_WIRED, KubeconfigContexts.forFile(closedPortKubeconfig(port))));
         assertEquals("Flightdeck", windowTitle());
-        awaitClusterLabel("Cluster: kind-flightdeck (https://127.0.0.1:6443)");
-        assertEquals("shop", robot.lookup("#namespace-value").queryAs(Label.class).getText());
+        awaitClusterLabel("Cluster: kind-flightdeck (http://127.0.0.1:" + port + ")");
+        String unreachable = "kind-flightdeck is unreachable: cannot reach http://127.0.0.1:" + port
+                + ": connection refused by 127.0.0.1:" + port + " (nothing listens there)";
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                    () -> unreachable.equals(lookupText("#" + ConnectionBannerView.TEXT_ID)));
+        } catch (TimeoutException e) {
+            assertEquals(unreachable, lookupText("#" + ConnectionBannerView.TEXT_ID));
+        }
+        assertEquals("shop", lookupText("#" + ContextBarView.NAMESPACES_ID));
+        assertEquals(List.of("kind-flightdeck", "Sandbox"), WaitForAsyncUtils.asyncFx(() -> robot
+                .lookup("#" + ContextBarView.CONTEXT_ID).queryAs(ComboBox.class).getItems().stream()
+                .map(Object::toString).toList()).get(5, TimeUnit.SECONDS));
     }
 
     @Test

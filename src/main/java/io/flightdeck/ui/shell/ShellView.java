@@ -1,8 +1,10 @@
 package io.flightdeck.ui.shell;
 
 import io.flightdeck.ui.fx.FxThread;
+import io.flightdeck.ui.fx.Theme;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -35,6 +37,7 @@ public final class ShellView {
     private static final String PLACEHOLDER = "shell-placeholder";
 
     private final ShellViewModel model;
+    private final BorderPane root = new BorderPane();
 
     public ShellView(ShellViewModel model) {
         this.model = Objects.requireNonNull(model);
@@ -43,7 +46,7 @@ public final class ShellView {
     /** Puts the window's scene on {@code stage}, binds its title and shows it. */
     public void show(Stage stage) {
         FxThread.check();
-        Scene scene = new Scene(build(), 1100, 700);
+        Scene scene = new Scene(build(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource(STYLE_SHEET)).toExternalForm());
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(640);
@@ -53,11 +56,17 @@ public final class ShellView {
     }
 
     Parent build() {
-        BorderPane root = new BorderPane();
         root.getStyleClass().add("shell");
         root.setTop(header());
         root.setCenter(body());
+        Theme.follow(root);
         return root;
+    }
+
+    /** Puts a screen (e.g. the workloads screen) where the cluster card was. FX thread. */
+    public void showScreen(Node screen) {
+        FxThread.check();
+        root.setCenter(Objects.requireNonNull(screen));
     }
 
     private HBox header() {

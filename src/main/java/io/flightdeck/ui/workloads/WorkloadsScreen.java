@@ -1,0 +1,63 @@
+package io.flightdeck.ui.workloads;
+
+import io.flightdeck.cluster.ClusterState;
+import io.flightdeck.ui.fx.FxBatcher;
+import io.flightdeck.ui.fx.FxThread;
+import io.flightdeck.ui.fx.Theme;
+import javafx.scene.Parent;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The entry point of the live workloads screen for app/: give it the cluster state, the context chooser and the
+ * application's batcher, and put {@link #root()} in the window. Each batcher tick it reads the state if its version
+ * moved; a context or namespace switch made in its bar comes back through the chooser and is attached by itself.
+ * {@link #attach} is for a state that app/ replaces on its own (for example after a reconnect). Built, used and closed
+ * on the FX thread.
+ */
+public final class WorkloadsScreen implements AutoCloseable {
+
+    private final WorkloadsViewModel model;
+    private final WorkloadsView view;
+    private final Parent root;
+    private final FxBatcher.Registration ticking;
+
+    public WorkloadsScreen(ClusterState state, ContextChooser chooser, FxBatcher batcher) {
+        this(state, chooser, batcher, Clock.systemDefaultZone());
+    }
+
+    public WorkloadsScreen(ClusterState state, ContextChooser chooser, FxBatcher batcher, Clock clock) {
+        FxThread.check();
+        model = new WorkloadsViewModel(state, chooser, clock);
+        view = new WorkloadsView(model);
+        root = view.build();
+        Theme.follow(root);
+        model.tick();
+        ticking = batcher.poll(model::tick);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public WorkloadsViewModel model() {
+        return model;
+    }
+
+    public WorkloadsView view() {
+        return view;
+    }
+
+    /** Shows another cluster state from now on. */
+    public void attach(ClusterState state) {
+        FxThread.check();
+        model.attach(Objects.requireNonNull(state));
+    }
+
+    /** Stops reading the state; the root may be dropped afterwards. */
+    @Override
+    public void close() {
+        ticking.close();
+    }
+}

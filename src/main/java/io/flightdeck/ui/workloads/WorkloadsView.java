@@ -1,0 +1,118 @@
+package io.flightdeck.ui.workloads;
+
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Objects;
+
+/**
+ * The workloads screen's layout: context bar and connection banner on top; the Deployment list on the left; for the
+ * selected Deployment its heading, revisions, pod grid and the selected pod's probe detail in the centre; its events
+ * at the bottom. Ctrl+F (Cmd+F) puts the keyboard in the filter from anywhere on the screen. FX thread.
+ */
+public final class WorkloadsView {
+
+    public static final String STYLE_SHEET = "WorkloadsView.css";
+
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
+    private final WorkloadsViewModel model;
+    private PodGridView grid;
+    private DeploymentListView list;
+
+    public WorkloadsView(WorkloadsViewModel model) {
+        this.model = model;
+    }
+
+    public Parent build() {
+        grid = new PodGridView(model.grid());
+        list = new DeploymentListView(model.list(), this::focusGrid);
+        VBox top = new VBox(new ContextBarView(model.contextBar()).build(),
+                new ConnectionBannerView(model.banner()).build());
+        top.getStyleClass().add("workloads-top");
+
+        SplitPane podSplit = new SplitPane(gridPane(), new PodDetailView(model.podDetail()).build());
+        podSplit.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(podSplit.getItems().get(1), false);
+        VBox centre = new VBox(new WorkloadHeaderView(model).build(), new RevisionsView(model.revisions()).build(),
+                podSplit);
+        centre.getStyleClass().add("workload-centre");
+        VBox.setVgrow(podSplit, Priority.ALWAYS);
+
+        SplitPane rightSplit = new SplitPane(centre, new EventsView(model.events()).build());
+        rightSplit.setOrientation(Orientation.VERTICAL);
+        rightSplit.setDividerPositions(0.73);
+        SplitPane.setResizableWithParent(rightSplit.getItems().get(1), false);
+
+        Node left = list.build();
+        SplitPane main = new SplitPane(left, rightSplit);
+        main.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(left, false);
+
+        BorderPane root = new BorderPane(main);
+        root.setTop(top);
+        root.getStyleClass().add("workloads");
+        root.getStylesheets().add(Objects.requireNonNull(WorkloadsView.class.getResource(STYLE_SHEET))
+                .toExternalForm());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                list.focusFilter();
+                e.consume();
+            }
+        });
+        return root;
+    }
+
+    private VBox gridPane() {
+        Label title = new Label("Pods");
+        title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label count = new Label();
+        count.getStyleClass().add("section-note");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable counted = () -> count.setText(model.grid().podCount() + " pods, by revision");
+        counted.run();
+        model.grid().groupsProperty().addListener((obs, old, now) -> counted.run());
+        Label legend = new Label("S R L: startup, readiness, liveness probe · filled passing · struck failing"
+                + " · outline not run");
+        legend.getStyleClass().add("section-legend");
+        legend.setMinWidth(0);
+        HBox head = new HBox(10, title, count, legend);
+        head.getStyleClass().add("section-head");
+        VBox box = new VBox(head, grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        box.getStyleClass().add("grid-pane");
+        return box;
+    }
+
+    private void focusGrid() {
+        grid.requestFocus();
+        if (model.grid().selectedPodProperty().get() == null) {
+            model.grid().groupsProperty().get().stream()
+                    .flatMap(g -> g.cells().stream())
+                    .findFirst()
+                    .ifPresent(c -> model.grid().selectedPodProperty().set(c.name()));
+        }
+    }
+
+    /** Puts the keyboard in the Deployment filter. */
+    public void focusFilter() {
+        list.focusFilter();
+    }
+
+    public PodGridView grid() {
+        return grid;
+    }
+}
