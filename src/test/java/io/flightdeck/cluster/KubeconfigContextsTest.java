@@ -145,11 +145,17 @@ class KubeconfigContextsTest {
     }
 
     @Test
-    void anUnreadableFileSaysWhich() throws IOException {
-        Path bad = write("bad", "clusters: [this is: not: yaml");
+    void anUnreadableFileSaysWhichWithoutQuotingIt() throws IOException {
+        Path bad = write("bad", """
+                users:
+                - name: u
+                  user: {token: [secret-in-a-list]}
+                """);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new KubeconfigContexts(List.of(bad), Config::autoConfigure).contexts());
-        assertTrue(e.getMessage().startsWith("cannot read kubeconfig " + bad), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot read kubeconfig " + bad + ": not valid YAML for a kubeconfig"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), "the parser's message may quote the file: " + e.getMessage());
     }
 
     private Path write(String name, String text) throws IOException {
