@@ -17,6 +17,12 @@ import java.util.function.Function;
 record Watches<T extends HasMetadata>(String resource, Function<KubernetesClient, MixedOperation<T, ?, ?>> operation,
                                       BiConsumer<LiveClusterState, T> put, BiConsumer<LiveClusterState, T> remove) {
 
+    /**
+     * Lists come in pages of this many objects, as client-go's informers do: fabric8 deserializes a list on its
+     * event loop, and one page at a time lets the other watches through in between.
+     */
+    static final long PAGE = 500;
+
     static final List<Watches<?>> ALL = List.of(
             new Watches<>("deployments", c -> c.apps().deployments(), LiveClusterState::putDeployment,
                     LiveClusterState::removeDeployment),
@@ -38,7 +44,7 @@ record Watches<T extends HasMetadata>(String resource, Function<KubernetesClient
         } else {
             source = op.inNamespace(namespace);
         }
-        SharedIndexInformer<T> informer = source.runnableInformer(0);
+        SharedIndexInformer<T> informer = source.withLimit(PAGE).runnableInformer(0);
         informer.addEventHandler(new StateHandler<T>(resource, o -> put.accept(state, o), o -> remove.accept(state, o)));
         return informer;
     }
