@@ -40,7 +40,8 @@ final class ConnectionTracker {
         }
 
         String label() {
-            return resource + (namespace == null ? " in all namespaces" : " in " + namespace);
+            return resource + (namespace == null ? " in all namespaces" : " in " + namespace)
+                    + (stopped ? " (stopped; open the context again to retry)" : "");
         }
 
         boolean up() {

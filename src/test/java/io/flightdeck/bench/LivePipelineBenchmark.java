@@ -40,9 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * updates a second for 20 s straight into the store, spread over all Deployments, each with a nanoTime stamp in the
  * pod; a consumer thread, like the UI's batcher, polls {@code version()} every 100 ms and calls {@code workloads()}
  * and {@code detail()} of the Deployment of each followed write (every 10th) not yet seen, and records the lag from
- * the write to the moment the pod's snapshot shows the written resourceVersion. Prints the lag (p50, p99, max), the consumer's time
- * per tick, the CPU of the session's informer threads (fabric8's dispatch plus the state's O(1) updates), and the
- * heap after GC before and after the session (the difference is fabric8's caches plus the state).
+ * the write to the moment the pod's snapshot shows the written resourceVersion. Prints the lag (p50, p99, max), the
+ * consumer's time per tick, the CPU of the session's informer threads (fabric8 deserializes watch events there,
+ * then the state's O(1) update runs), and the heap after GC before and after the session (the difference is
+ * fabric8's informer caches plus the state).
  */
 @Tag("bench")
 class LivePipelineBenchmark {

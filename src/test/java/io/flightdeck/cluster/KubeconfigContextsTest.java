@@ -80,7 +80,8 @@ class KubeconfigContextsTest {
     void buildsAContextsConfigWithItsExecPluginAndWritesNothing() throws IOException {
         Path plugin = write("plugin.sh", """
                 #!/bin/sh
-                echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-token-1"}}'
+                echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",'\
+                  '"status":{"token":"exec-token-1"}}'
                 """);
         Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
         Path kubeconfig = write("config", """

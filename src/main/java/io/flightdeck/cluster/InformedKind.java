@@ -11,11 +11,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The kinds a session watches, each with its fabric8 operation and how its changes reach the state: deployments,
- * replicasets, pods, services, endpointslices and core/v1 events. Immutable.
+ * One kind a session watches, with its fabric8 operation and how its changes reach the state; {@link #ALL} are
+ * deployments, replicasets, pods, services, endpointslices and core/v1 events. Immutable.
  */
-record Watches<T extends HasMetadata>(String resource, Function<KubernetesClient, MixedOperation<T, ?, ?>> operation,
-                                      BiConsumer<LiveClusterState, T> put, BiConsumer<LiveClusterState, T> remove) {
+record InformedKind<T extends HasMetadata>(String resource,
+                                           Function<KubernetesClient, MixedOperation<T, ?, ?>> operation,
+                                           BiConsumer<LiveClusterState, T> put,
+                                           BiConsumer<LiveClusterState, T> remove) {
 
     /**
      * Lists come in pages of this many objects, as client-go's informers do: fabric8 deserializes a list on its
@@ -23,17 +25,18 @@ record Watches<T extends HasMetadata>(String resource, Function<KubernetesClient
      */
     static final long PAGE = 500;
 
-    static final List<Watches<?>> ALL = List.of(
-            new Watches<>("deployments", c -> c.apps().deployments(), LiveClusterState::putDeployment,
+    static final List<InformedKind<?>> ALL = List.of(
+            new InformedKind<>("deployments", c -> c.apps().deployments(), LiveClusterState::putDeployment,
                     LiveClusterState::removeDeployment),
-            new Watches<>("replicasets", c -> c.apps().replicaSets(), LiveClusterState::putReplicaSet,
+            new InformedKind<>("replicasets", c -> c.apps().replicaSets(), LiveClusterState::putReplicaSet,
                     LiveClusterState::removeReplicaSet),
-            new Watches<>("pods", KubernetesClient::pods, LiveClusterState::putPod, LiveClusterState::removePod),
-            new Watches<>("services", KubernetesClient::services, LiveClusterState::putService,
+            new InformedKind<>("pods", KubernetesClient::pods, LiveClusterState::putPod, LiveClusterState::removePod),
+            new InformedKind<>("services", KubernetesClient::services, LiveClusterState::putService,
                     LiveClusterState::removeService),
-            new Watches<>("endpointslices", c -> c.discovery().v1().endpointSlices(),
+            new InformedKind<>("endpointslices", c -> c.discovery().v1().endpointSlices(),
                     LiveClusterState::putEndpointSlice, LiveClusterState::removeEndpointSlice),
-            new Watches<>("events", c -> c.v1().events(), LiveClusterState::putEvent, LiveClusterState::removeEvent));
+            new InformedKind<>("events", c -> c.v1().events(), LiveClusterState::putEvent,
+                    LiveClusterState::removeEvent));
 
     /** A new, not yet started informer (no resync) in one namespace, or in all when {@code namespace} is null. */
     SharedIndexInformer<T> informer(KubernetesClient client, String namespace, LiveClusterState state) {
@@ -45,7 +48,8 @@ record Watches<T extends HasMetadata>(String resource, Function<KubernetesClient
             source = op.inNamespace(namespace);
         }
         SharedIndexInformer<T> informer = source.withLimit(PAGE).runnableInformer(0);
-        informer.addEventHandler(new StateHandler<T>(resource, o -> put.accept(state, o), o -> remove.accept(state, o)));
+        informer.addEventHandler(new StateHandler<T>(resource, o -> put.accept(state, o),
+                o -> remove.accept(state, o)));
         return informer;
     }
 }
