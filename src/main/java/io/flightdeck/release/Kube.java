@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -95,7 +94,7 @@ final class Kube {
 
     /** A JSON patch document that starts with the resourceVersion guard. */
     static ArrayNode guardedPatch(HasMetadata read) {
-        ArrayNode ops = Serialization.jsonMapper().createArrayNode();
+        ArrayNode ops = Trees.array();
         op(ops, "replace", "/metadata/resourceVersion", read.getMetadata().getResourceVersion());
         return ops;
     }
@@ -104,7 +103,7 @@ final class Kube {
         ObjectNode o = ops.addObject();
         o.put("op", op);
         o.put("path", path);
-        o.set("value", Serialization.jsonMapper().valueToTree(value));
+        o.set("value", Trees.of(value));
         return ops;
     }
 
