@@ -131,7 +131,9 @@ public final class ReleaseEngine {
         Checked checked = check(plan);
         WorkloadKey target = plan.target();
         ReleaseLock lock = lock(target);
-        lock.acquire(false);
+        // No release is in flight on the target (checked above), so an expired Lease is a leftover of an engine that
+        // died before writing its journal: it may be taken. A live one means someone is starting a release now.
+        lock.acquire(true);
         try {
             Instant now = settings.clock().instant();
             String id = ID_TIME.format(now) + "-" + Integer.toHexString(ThreadLocalRandom.current()
