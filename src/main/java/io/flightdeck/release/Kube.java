@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import tools.jackson.databind.node.ArrayNode;
@@ -156,8 +157,16 @@ final class Kube {
         return client.pods().inNamespace(namespace).withLabels(labels).list().getItems().size();
     }
 
+    /** The namespace's HTTPRoutes; none when the cluster does not serve the Gateway API (404). */
     List<HTTPRoute> routes() {
-        return client.resources(HTTPRoute.class).inNamespace(namespace).list().getItems();
+        try {
+            return client.resources(HTTPRoute.class).inNamespace(namespace).list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     HTTPRoute route(String name) {
