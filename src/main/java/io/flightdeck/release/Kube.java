@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -95,7 +95,7 @@ final class Kube {
 
     /** A JSON patch document that starts with the resourceVersion guard. */
     static ArrayNode guardedPatch(HasMetadata read) {
-        ArrayNode ops = Serialization.jsonMapper().createArrayNode();
+        ArrayNode ops = Trees.array();
         op(ops, "replace", "/metadata/resourceVersion", read.getMetadata().getResourceVersion());
         return ops;
     }
@@ -104,7 +104,7 @@ final class Kube {
         ObjectNode o = ops.addObject();
         o.put("op", op);
         o.put("path", path);
-        o.set("value", Serialization.jsonMapper().valueToTree(value));
+        o.set("value", Trees.of(value));
         return ops;
     }
 
@@ -157,8 +157,16 @@ final class Kube {
         return client.pods().inNamespace(namespace).withLabels(labels).list().getItems().size();
     }
 
+    /** The namespace's HTTPRoutes; none when the cluster does not serve the Gateway API (404). */
     List<HTTPRoute> routes() {
-        return client.resources(HTTPRoute.class).inNamespace(namespace).list().getItems();
+        try {
+            return client.resources(HTTPRoute.class).inNamespace(namespace).list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     HTTPRoute route(String name) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -23,8 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The release engine: starts releases after their preflight checks, finds the releases in flight in the cluster's
  * journals, resumes one (taking over an expired lock only when confirmed) or watches it read-only, and rolls a
  * Deployment back to a kept revision. Releases are driven on the given scheduler (named threads from AppExecutors),
- * never on the caller's thread; the public methods block only for their few API calls and may be called from any
- * thread except the scheduler's own.
+ * never on the caller's thread. The public methods block for their few API calls (preflight, lock, journal) and may be
+ * called from any thread but the scheduler's own; {@link #startAsync} and {@link #resumeAsync} run them on the
+ * scheduler instead.
  */
 public final class ReleaseEngine {
 
@@ -129,7 +131,9 @@ public final class ReleaseEngine {
         Checked checked = check(plan);
         WorkloadKey target = plan.target();
         ReleaseLock lock = lock(target);
-        lock.acquire(false);
+        // No release is in flight on the target (checked above), so an expired Lease is a leftover of an engine that
+        // died before writing its journal: it may be taken. A live one means someone is starting a release now.
+        lock.acquire(true);
         try {
             Instant now = settings.clock().instant();
             String id = ID_TIME.format(now) + "-" + Integer.toHexString(ThreadLocalRandom.current()
@@ -155,6 +159,16 @@ public final class ReleaseEngine {
             lock.release();
             throw e;
         }
+    }
+
+    /** {@link #start} on the engine's scheduler, for callers (such as the FX thread) that must not block. */
+    public CompletableFuture<ReleaseHandle> startAsync(ReleasePlan plan) {
+        return CompletableFuture.supplyAsync(() -> start(plan), executor);
+    }
+
+    /** {@link #resume(String, String, boolean)} on the engine's scheduler. */
+    public CompletableFuture<ReleaseHandle> resumeAsync(String namespace, String releaseId, boolean confirmTakeover) {
+        return CompletableFuture.supplyAsync(() -> resume(namespace, releaseId, confirmTakeover), executor);
     }
 
     private ReleaseLock lock(WorkloadKey target) {

@@ -44,6 +44,9 @@ final class ReleaseObserver implements ReleaseHandle {
         refresh(entry.record());
         long every = settings.observeEvery().toMillis();
         this.poller = executor.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        if (finished.isDone()) {
+            poller.cancel(false);
+        }
     }
 
     private void poll() {

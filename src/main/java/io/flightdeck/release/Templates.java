@@ -50,12 +50,12 @@ public final class Templates {
             return copy;
         }
         try {
-            JsonNode patch = Serialization.jsonMapper().readTree(change.templatePatch());
+            JsonNode patch = Trees.parse(change.templatePatch());
             if (!(patch instanceof ArrayNode)) {
                 throw new IllegalArgumentException("a template patch is a JSON patch: an array of operations");
             }
             JsonNode patched = JsonPatch.apply(patch, tree(copy));
-            return Serialization.jsonMapper().treeToValue(patched, PodTemplateSpec.class);
+            return Trees.to(patched, PodTemplateSpec.class);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -121,7 +121,7 @@ public final class Templates {
     }
 
     static JsonNode tree(Object o) {
-        return Serialization.jsonMapper().valueToTree(o);
+        return Trees.of(o);
     }
 
     static JsonNode normalized(PodTemplateSpec t) {
@@ -130,7 +130,7 @@ public final class Templates {
             labels.remove(HASH_LABEL);
         }
         JsonNode clean = strip(tree);
-        return clean == null ? Serialization.jsonMapper().createObjectNode() : clean;
+        return clean == null ? Trees.object() : clean;
     }
 
     /** Removes nulls and empty objects and arrays, recursively; null when nothing is left. */
@@ -139,7 +139,7 @@ public final class Templates {
             return null;
         }
         if (node instanceof ObjectNode o) {
-            ObjectNode out = Serialization.jsonMapper().createObjectNode();
+            ObjectNode out = Trees.object();
             for (Map.Entry<String, JsonNode> e : o.properties()) {
                 JsonNode v = strip(e.getValue());
                 if (v != null) {
@@ -149,10 +149,10 @@ public final class Templates {
             return out.isEmpty() ? null : out;
         }
         if (node instanceof ArrayNode a) {
-            ArrayNode out = Serialization.jsonMapper().createArrayNode();
+            ArrayNode out = Trees.array();
             for (JsonNode v : a) {
                 JsonNode s = strip(v);
-                out.add(s == null ? Serialization.jsonMapper().createObjectNode() : s);
+                out.add(s == null ? Trees.object() : s);
             }
             return out.isEmpty() ? null : out;
         }

@@ -110,7 +110,8 @@ class JournalTest {
         ReleaseFixture.awaitStep(first, "pause", ReleasePhase.PAUSED);
         first.close();
         first.finished().join();
-        ReleaseHandle resumed = fx.engine().resume("shop", first.id(), false);
+        ReleaseHandle resumed = fx.engine().resumeAsync("shop", first.id(), false).join();
+        assertTrue(resumed.driving());
         resumed.abort();
         ReleaseFixture.awaitPhase(resumed, ReleasePhase.ABORTED);
         fx.awaitRolledOut("payments");

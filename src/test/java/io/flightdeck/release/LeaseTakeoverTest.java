@@ -79,4 +79,17 @@ class LeaseTakeoverTest {
                 && "true".equals(e.details().get("takeover"))), "the takeover is journaled");
         assertEquals(ReleasePhase.SUCCEEDED, view.finished().get().phase(), "the read-only view follows to the end");
     }
+
+    @Test
+    void anExpiredLeaseWithoutAReleaseInFlightDoesNotBlockANewRelease() {
+        fx.awaitRolledOut("search");
+        fx.client.leases().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.coordination.v1
+                .LeaseBuilder().withNewMetadata().withName("flightdeck-search").endMetadata().withNewSpec()
+                .withHolderIdentity("ghost").withLeaseDurationSeconds(15)
+                .withRenewTime(java.time.ZonedDateTime.now().minusMinutes(5)).endSpec().build()).create();
+        ReleaseHandle h = fx.engine().start(new ReleasePlan(key("search"),
+                ReleaseChange.image("app", "registry.shop.example/search:2.2"), ReleaseStrategy.rolling(), List.of()));
+        ReleaseFixture.awaitPhase(h, ReleasePhase.SUCCEEDED);
+        assertEquals(null, fx.client.leases().inNamespace("shop").withName("flightdeck-search").get());
+    }
 }

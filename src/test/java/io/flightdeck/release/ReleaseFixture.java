@@ -141,7 +141,7 @@ final class ReleaseFixture implements AutoCloseable {
     }
 
     private static JsonNode spec(HasMetadata o) {
-        JsonNode tree = Serialization.jsonMapper().valueToTree(o);
+        JsonNode tree = Templates.tree(o);
         return tree.path("spec").deepCopy();
     }
 
