@@ -8,6 +8,8 @@ import io.flightdeck.model.WorkloadDetail;
 import io.flightdeck.model.WorkloadKey;
 import io.flightdeck.model.WorkloadSnapshot;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +65,7 @@ public final class ClusterConnection implements ClusterState, AutoCloseable {
         ClusterSession.Options o = options;
         if (o.httpClients() == null) {
             if (vertx == null) {
-                vertx = Vertx.vertx();
+                vertx = newVertx();
             }
             o = o.withHttpClients(new Vertx5HttpClientFactory(vertx));
         }
@@ -137,6 +139,26 @@ public final class ClusterConnection implements ClusterState, AutoCloseable {
                 LOG.debug("closed the session on {}", closing.cluster());
             });
             t.start();
+        }
+    }
+
+    /**
+     * A Vert.x made as fabric8 makes its own: daemon threads, no file cache, and the JDK's name resolution (which
+     * fabric8 asks for through a system property set only while Vert.x starts).
+     */
+    private static Vertx newVertx() {
+        String key = "vertx.disableDnsResolver";
+        String before = System.getProperty(key);
+        System.setProperty(key, "true");
+        try {
+            return Vertx.vertx(new VertxOptions().setUseDaemonThread(true).setFileSystemOptions(
+                    new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
         }
     }
 

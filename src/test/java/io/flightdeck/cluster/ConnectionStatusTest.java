@@ -99,6 +99,19 @@ class ConnectionStatusTest {
     }
 
     @Test
+    void anUnknownHostIsUnreachableThroughAConnection() {
+        try (ClusterConnection connection = new ClusterConnection(threads)) {
+            connection.open("nowhere", () -> Config.fromKubeconfig(kubeconfig("https://no-such-host.invalid:6443")),
+                    NamespaceSelection.of("shop"));
+            ConnectionStatus status = Poll.until(Duration.ofSeconds(15), "unreachable", connection::connection,
+                    s -> s.state() == State.UNREACHABLE);
+            assertEquals("cannot reach https://no-such-host.invalid:6443: unknown host no-such-host.invalid (the name"
+                    + " does not resolve)", status.detail());
+            assertEquals("nowhere", status.cluster());
+        }
+    }
+
+    @Test
     @SuppressWarnings("removal")
     void anUntrustedCertificateIsUnreachableAndTlsStaysVerified() throws Exception {
         Vertx vertx = Vertx.vertx();
