@@ -35,10 +35,10 @@ import java.util.function.Consumer;
  * replicasets, pods, services, endpointslices and events, one per kind in each chosen namespace or one per kind in
  * all namespaces, feeding a {@link LiveClusterState}. {@link #open} returns at once: the credentials, the client and
  * the informers are made on the session's own thread, which waits for the informers to sync at most
- * {@link Options#startTimeout} (a list that is forbidden or unanswered would otherwise wait forever) and then
- * keeps checking their health a few times a second for the {@link ConnectionStatus}. Informers retry failed lists
- * and watches by themselves. {@link #close} stops all of it and may block for a fraction of a second while the
- * watches close; call it off the FX thread ({@link ClusterConnection} does). It may be called from any thread, more than once.
+ * {@link Options#startTimeout} (a list that is forbidden or unanswered would otherwise wait forever) and then keeps
+ * checking their health a few times a second for the {@link ConnectionStatus}. Informers retry failed lists and
+ * watches by themselves. {@link #close} stops all of it and may block for a fraction of a second while the watches
+ * close; call it off the FX thread ({@link ClusterConnection} does). Any thread may call it, more than once.
  */
 public final class ClusterSession implements AutoCloseable {
 
@@ -172,7 +172,7 @@ public final class ClusterSession implements AutoCloseable {
             }
             client = builder.build();
             List<String> where = namespaces.isAll() ? Collections.singletonList(null) : namespaces.names();
-            for (Watches<?> w : Watches.ALL) {
+            for (InformedKind<?> w : InformedKind.ALL) {
                 for (String ns : where) {
                     starts.add(start(w, ns));
                 }
@@ -198,7 +198,7 @@ public final class ClusterSession implements AutoCloseable {
         }
     }
 
-    private <T extends HasMetadata> CompletableFuture<Void> start(Watches<T> w, String ns) {
+    private <T extends HasMetadata> CompletableFuture<Void> start(InformedKind<T> w, String ns) {
         ConnectionTracker.Watched tracked = tracker.track(w.resource(), ns);
         SharedIndexInformer<T> informer = w.informer(client, ns, state);
         informer.exceptionHandler((started, error) -> {

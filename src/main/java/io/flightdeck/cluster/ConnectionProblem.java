@@ -96,8 +96,10 @@ public record ConnectionProblem(Kind kind, String text) {
             if (c instanceof NoRouteToHostException) {
                 return "no route to host " + hostPort;
             }
-            if (c instanceof SocketTimeoutException || c instanceof TimeoutException || lower.contains("timed out")) {
-                return "timed out connecting to " + hostPort;
+            if (c instanceof SocketTimeoutException || c instanceof TimeoutException || lower.contains("timed out")
+                    || lower.contains("timeout period")) {
+                return lower.contains("connect") ? "timed out connecting to " + hostPort
+                        : "no answer from " + hostPort + " in time (the request timed out)";
             }
             if (c instanceof SSLException || c.getClass().getName().endsWith("NotSslRecordException")) {
                 tls = true;

@@ -40,7 +40,8 @@ final class ConnectionTracker {
         }
 
         String label() {
-            return resource + (namespace == null ? " in all namespaces" : " in " + namespace);
+            return resource + (namespace == null ? " in all namespaces" : " in " + namespace)
+                    + (stopped ? " (stopped; open the context again to retry)" : "");
         }
 
         boolean up() {
@@ -195,22 +196,30 @@ final class ConnectionTracker {
         ConnectionProblem problem = down.stream().map(w -> w.problem).filter(Objects::nonNull).findFirst()
                 .orElse(null);
         if (!everConnected) {
-            if (problem != null) {
+            boolean answered = watched.stream().anyMatch(Watched::synced);
+            if (problem != null && !answered) {
                 return make(State.UNREACHABLE, "cannot reach " + server + ": " + problem.text());
             }
-            if (startTimedOut && watched.stream().noneMatch(Watched::synced)) {
+            if (startTimedOut && !answered) {
                 return make(State.UNREACHABLE, "no answer from " + server + " within " + startTimeoutSeconds
                         + " s");
+            }
+            if (answered) {
+                return make(State.CONNECTING, "connecting to " + server + ", " + scope + "; waiting for "
+                        + labels(down) + (problem == null ? "" : ": " + problem.text()));
             }
             return make(State.CONNECTING, "connecting to " + server + ", " + scope);
         }
         if (reconnectingSince == null) {
             reconnectingSince = clock.instant();
         }
-        String what = down.size() > 3 ? down.size() + " watches" : String.join(", ",
-                down.stream().map(Watched::label).toList());
-        return new ConnectionStatus(State.RECONNECTING, cluster, "re-establishing " + what
+        return new ConnectionStatus(State.RECONNECTING, cluster, "re-establishing " + labels(down)
                 + (problem == null ? "" : ": " + problem.text()), reconnectingSince);
+    }
+
+    private static String labels(List<Watched> down) {
+        return down.size() > 3 ? down.size() + " watches" : String.join(", ", down.stream().map(Watched::label)
+                .toList());
     }
 
     private ConnectionStatus make(State state, String detail) {

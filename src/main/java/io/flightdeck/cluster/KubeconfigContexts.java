@@ -9,8 +9,11 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.flightdeck.model.KubeContext;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,7 +163,7 @@ public final class KubeconfigContexts {
             try {
                 parsed = KubeConfigUtils.parseConfig(file.toFile());
             } catch (RuntimeException e) {
-                throw new IllegalStateException("cannot read kubeconfig " + file + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot read kubeconfig " + file + ": " + why(e));
             }
             if (parsed == null) {
                 continue;
@@ -185,6 +188,24 @@ public final class KubeconfigContexts {
             }
         }
         return merged;
+    }
+
+    /**
+     * Why a kubeconfig could not be parsed, without the parser's message: that may quote a value of the file, and
+     * the file holds tokens.
+     */
+    private static String why(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof JacksonException j) {
+                TokenStreamLocation at = j.getLocation();
+                return "not valid YAML for a kubeconfig" + (at == null || at.getLineNr() < 1 ? ""
+                        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            }
+            if (c instanceof IOException io) {
+                return io.getClass().getSimpleName() + " " + Objects.toString(io.getMessage(), "");
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static <T> List<T> nonNull(List<T> list) {

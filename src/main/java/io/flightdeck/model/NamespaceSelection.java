@@ -40,6 +40,9 @@ public record NamespaceSelection(List<String> names) {
 
     @Override
     public String toString() {
-        return isAll() ? "all namespaces" : (names.size() == 1 ? "namespace " : "namespaces ") + String.join(", ", names);
+        if (isAll()) {
+            return "all namespaces";
+        }
+        return (names.size() == 1 ? "namespace " : "namespaces ") + String.join(", ", names);
     }
 }

@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +55,7 @@ class ConnectionStatusTest {
         cluster = SandboxCluster.start(SandboxOptions.defaults().withSpeed(5));
         createNamespace("payments");
         cluster.server().rbac().deny("list:pods:payments");
-        session = open(cluster::clientConfig, NamespaceSelection.of("shop", "payments"));
+        session = open("sandbox", cluster::clientConfig, NamespaceSelection.of("shop", "payments"));
         ConnectionStatus status = Poll.until(Duration.ofSeconds(15), "forbidden", session::status,
                 s -> s.state() == State.FORBIDDEN);
         assertEquals("forbidden: list pods in namespace payments", status.detail());
@@ -74,7 +75,7 @@ class ConnectionStatusTest {
         cluster = SandboxCluster.start(SandboxOptions.empty(1).withControllers(false));
         createNamespace("payments");
         cluster.server().rbac().deny("*:*:payments");
-        session = open(cluster::clientConfig, NamespaceSelection.of("payments"));
+        session = open("sandbox", cluster::clientConfig, NamespaceSelection.of("payments"));
         ConnectionStatus status = Poll.until(Duration.ofSeconds(15), "forbidden", session::status,
                 s -> s.state() == State.FORBIDDEN && s.detail().contains("3 more"));
         assertTrue(status.detail().startsWith("forbidden: list "), status.detail());
@@ -87,8 +88,8 @@ class ConnectionStatusTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Config config = Config.fromKubeconfig("closed", kubeconfig("http://127.0.0.1:" + port), null);
-        session = open(() -> config, NamespaceSelection.all());
+        session = open("closed", () -> Config.fromKubeconfig(kubeconfig("http://127.0.0.1:" + port)),
+                NamespaceSelection.all());
         ConnectionStatus status = Poll.until(Duration.ofSeconds(15), "unreachable", session::status,
                 s -> s.state() == State.UNREACHABLE);
         assertEquals("cannot reach http://127.0.0.1:" + port + ": connection refused by 127.0.0.1:" + port
@@ -106,8 +107,8 @@ class ConnectionStatusTest {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
                     .setKeyCertOptions(cert.keyCertOptions())).requestHandler(r -> r.response().end("{}"));
             int port = server.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS).actualPort();
-            Config config = Config.fromKubeconfig("tls", kubeconfig("https://localhost:" + port), null);
-            session = open(() -> config, NamespaceSelection.all());
+            session = open("tls", () -> Config.fromKubeconfig(kubeconfig("https://localhost:" + port)),
+                    NamespaceSelection.all());
             ConnectionStatus status = Poll.until(Duration.ofSeconds(15), "unreachable", session::status,
                     s -> s.state() == State.UNREACHABLE);
             assertEquals("cannot reach https://localhost:" + port + ": TLS failure: the server's certificate is not"
@@ -120,7 +121,7 @@ class ConnectionStatusTest {
     @Test
     void droppedWatchesShowReconnectingThenConnected() throws Exception {
         cluster = SandboxCluster.start(SandboxOptions.defaults());
-        session = open(cluster::clientConfig, NamespaceSelection.of("shop"));
+        session = open("sandbox", cluster::clientConfig, NamespaceSelection.of("shop"));
         Poll.until(Duration.ofSeconds(20), "connected", session::status, s -> s.state() == State.CONNECTED);
         BlockingQueue<ConnectionStatus> changes = new LinkedBlockingQueue<>();
         session.addStatusListener(changes::add);
@@ -160,15 +161,8 @@ class ConnectionStatusTest {
         }
     }
 
-    private ClusterSession open(java.util.concurrent.Callable<Config> config, NamespaceSelection namespaces) {
-        String name = cluster != null ? "sandbox" : null;
-        try {
-            Config c = config.call();
-            String context = name != null ? name : c.getCurrentContext().getName();
-            return ClusterSession.open(context, () -> c, namespaces, threads, ClusterSession.Options.defaults());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    private ClusterSession open(String name, Callable<Config> config, NamespaceSelection namespaces) {
+        return ClusterSession.open(name, config, namespaces, threads, ClusterSession.Options.defaults());
     }
 
     private void createNamespace(String name) {
@@ -191,11 +185,9 @@ class ConnectionStatusTest {
                   user:
                     token: not-a-real-token
                 contexts:
-                - name: closed
+                - name: ctx
                   context: {cluster: c, user: u}
-                - name: tls
-                  context: {cluster: c, user: u}
-                current-context: closed
+                current-context: ctx
                 """.formatted(server);
     }
 }

@@ -80,7 +80,8 @@ class KubeconfigContextsTest {
     void buildsAContextsConfigWithItsExecPluginAndWritesNothing() throws IOException {
         Path plugin = write("plugin.sh", """
                 #!/bin/sh
-                echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-token-1"}}'
+                echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",'\
+                  '"status":{"token":"exec-token-1"}}'
                 """);
         Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
         Path kubeconfig = write("config", """
@@ -145,11 +146,17 @@ class KubeconfigContextsTest {
     }
 
     @Test
-    void anUnreadableFileSaysWhich() throws IOException {
-        Path bad = write("bad", "clusters: [this is: not: yaml");
+    void anUnreadableFileSaysWhichWithoutQuotingIt() throws IOException {
+        Path bad = write("bad", """
+                users:
+                - name: u
+                  user: {token: [secret-in-a-list]}
+                """);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new KubeconfigContexts(List.of(bad), Config::autoConfigure).contexts());
-        assertTrue(e.getMessage().startsWith("cannot read kubeconfig " + bad), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot read kubeconfig " + bad + ": not valid YAML for a kubeconfig"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), "the parser's message may quote the file: " + e.getMessage());
     }
 
     private Path write(String name, String text) throws IOException {
