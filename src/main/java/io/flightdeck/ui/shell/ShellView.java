@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -78,6 +79,9 @@ public final class ShellView {
         cluster.setId(CLUSTER_LABEL_ID);
         cluster.getStyleClass().add(CLUSTER_BADGE);
         cluster.textProperty().bind(model.clusterTextProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(model.reasonTextProperty());
+        cluster.setTooltip(why);
         applyBadge(cluster, model.badgeProperty().get());
         model.badgeProperty().addListener((obs, old, now) -> applyBadge(cluster, now));
         HBox header = new HBox(appName, spacer, cluster);

@@ -130,7 +130,8 @@ public final class ContextBarView {
             }
         });
         TextField other = new TextField();
-        other.setPromptText("Other namespace, Enter");
+        other.setPromptText("Other namespace…");
+        other.setTooltip(new Tooltip("Type a namespace and press Enter to watch it too"));
         other.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && !other.getText().isBlank()) {
                 picked.add(other.getText().strip());

@@ -58,15 +58,15 @@ public final class DeploymentListView {
         table.getStyleClass().addAll("deployment-list", "dense");
         table.setPlaceholder(new Label("No Deployments match"));
         table.getColumns().add(nameColumn());
-        table.getColumns().add(textColumn("Ready", 58, w -> w.ready() + "/" + w.desired(),
+        table.getColumns().add(textColumn("Ready", 60, w -> w.ready() + "/" + w.desired(),
                 "Ready pods of desired replicas"));
-        table.getColumns().add(textColumn("Upd", 46, w -> Integer.toString(w.updated()),
+        table.getColumns().add(textColumn("Upd", 42, w -> Integer.toString(w.updated()),
                 "Up-to-date replicas (on the newest revision)"));
-        table.getColumns().add(textColumn("Avail", 50, w -> Integer.toString(w.available()),
+        table.getColumns().add(textColumn("Avail", 52, w -> Integer.toString(w.available()),
                 "Available replicas (ready for minReadySeconds)"));
-        TreeTableColumn<ListRow, String> tag = textColumn("Tag", 64, WorkloadSnapshot::imageTag, "Image tag");
-        tag.setMinWidth(48);
-        tag.setMaxWidth(140);
+        TreeTableColumn<ListRow, String> tag = textColumn("Tag", 76, WorkloadSnapshot::imageTag, "Image tag");
+        tag.setMinWidth(56);
+        tag.setMaxWidth(160);
         table.getColumns().add(tag);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -104,7 +104,7 @@ public final class DeploymentListView {
         TreeTableColumn<ListRow, ListRow> column = new TreeTableColumn<>("Deployment");
         column.setCellValueFactory(c -> c.getValue().valueProperty());
         column.setCellFactory(c -> new DeploymentNameCell());
-        column.setPrefWidth(150);
+        column.setPrefWidth(140);
         column.setMinWidth(110);
         column.setSortable(false);
         return column;

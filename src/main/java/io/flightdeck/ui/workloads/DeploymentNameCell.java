@@ -36,14 +36,23 @@ final class DeploymentNameCell extends TreeTableCell<ListRow, ListRow> {
         switch (row) {
             case ListRow.NamespaceRow ns -> {
                 getStyleClass().add("namespace-cell");
-                setText(ns.namespace() + "  ·  " + ns.shown() + (ns.unhealthy() > 0 ? ", " + ns.unhealthy()
-                        + " degraded" : ""));
-                setGraphic(null);
-                setTooltip(null);
+                setText(ns.namespace() + " · " + ns.shown());
+                setContentDisplay(ContentDisplay.RIGHT);
+                if (ns.unhealthy() > 0) {
+                    mark.show(StatusMark.Shape.TRIANGLE, "danger");
+                    setGraphic(mark);
+                    tip.setText(ns.unhealthy() + " of " + ns.shown() + " Deployments in " + ns.namespace()
+                            + " degraded");
+                    setTooltip(tip);
+                } else {
+                    setGraphic(null);
+                    setTooltip(null);
+                }
             }
             case ListRow.DeploymentRow d -> {
                 WorkloadSnapshot w = d.workload();
                 mark.showHealth(w.health());
+                setContentDisplay(ContentDisplay.LEFT);
                 setText(w.key().name());
                 setGraphic(mark);
                 String health = w.health().name().toLowerCase(Locale.ROOT);

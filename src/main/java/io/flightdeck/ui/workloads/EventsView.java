@@ -51,7 +51,9 @@ public final class EventsView {
         });
         table.getColumns().add(type);
         table.getColumns().add(Columns.fixed("Age", 62, EventRow::age, "Since the last occurrence"));
-        table.getColumns().add(Columns.flexible("Object", 250, EventRow::object, null));
+        TableColumn<EventRow, String> object = Columns.flexible("Object", 230, EventRow::object, null);
+        object.getStyleClass().add("middle-ellipsis");
+        table.getColumns().add(object);
         table.getColumns().add(Columns.flexible("Reason", 110, EventRow::reason, null));
         TableColumn<EventRow, String> message = Columns.flexible("Message", 420, EventRow::message, null);
         message.setCellFactory(c -> new TableCell<>() {

@@ -63,8 +63,10 @@ public final class PodDetailView {
         facts.addRow(row++, key("Restarts"), value(Integer.toString(d.restarts()), "pod-restarts-value"));
         facts.addRow(row++, key("Last termination"), value(d.lastTermination() == null ? "none"
                 : d.lastTermination(), "pod-termination-value"));
-        facts.addRow(row++, key("Node"), value(d.node() + (d.podIp().isEmpty() ? "" : " · " + d.podIp()), null));
-        facts.addRow(row++, key("Age"), value(d.age() + " · revision " + d.hash(), null));
+        facts.addRow(row++, key("Node"), value(d.node(), null));
+        facts.addRow(row++, key("Pod IP"), value(d.podIp(), null));
+        facts.addRow(row++, key("Age"), value(d.age(), null));
+        facts.addRow(row++, key("Revision"), value(d.hash(), null));
         facts.addRow(row, key("Image"), value(d.image(), null));
         content.getChildren().addAll(facts, heading("Probes"));
         for (PodDetail.Probe probe : d.probes()) {

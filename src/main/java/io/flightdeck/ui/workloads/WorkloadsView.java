@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -85,9 +86,14 @@ public final class WorkloadsView {
         Runnable counted = () -> count.setText(model.grid().podCount() + " pods, by revision");
         counted.run();
         model.grid().groupsProperty().addListener((obs, old, now) -> counted.run());
-        Label legend = new Label("S R L: startup, readiness, liveness probe · filled passing · struck failing"
-                + " · outline not run");
+        Label legend = new Label("S R L: startup, readiness, liveness probes");
         legend.getStyleClass().add("section-legend");
+        legend.setTooltip(new Tooltip("""
+                Each cell is one pod: its name's suffix, restarts (circular arrow), status, and its probes.
+                Pod: filled dot ready · ring not ready · ring with centre pending · cross failing · bar terminating.
+                Probes S R L (startup, readiness, liveness): filled passing · struck through failing ·
+                outline not run yet · faint not configured.
+                Click a pod, or use the arrow keys, to see its probe detail."""));
         legend.setMinWidth(0);
         HBox head = new HBox(10, title, count, legend);
         head.getStyleClass().add("section-head");
