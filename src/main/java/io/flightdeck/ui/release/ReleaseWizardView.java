@@ -34,6 +34,7 @@ public final class ReleaseWizardView {
     public static final String STRATEGY_ID = "wizard-strategy";
     public static final String PRESET_ID = "wizard-preset";
     public static final String STEPS_ID = "wizard-steps";
+    public static final String MAX_SURGE_ID = "wizard-max-surge";
     public static final String START_ID = "wizard-start";
     public static final String ERROR_ID = "wizard-error";
 
@@ -93,6 +94,24 @@ public final class ReleaseWizardView {
         });
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         grid.addRow(row++, new Label("Strategy"), strategy);
+        TextField surge = field(MAX_SURGE_ID, model.maxSurgeProperty());
+        surge.setPromptText("max surge (Deployment's own)");
+        TextField unavailable = field("wizard-max-unavailable", model.maxUnavailableProperty());
+        unavailable.setPromptText("max unavailable (Deployment's own)");
+        HBox rolling = new HBox(6, surge, unavailable);
+        TextField service = field("wizard-service", model.serviceProperty());
+        service.setPromptText("Service (named like the Deployment)");
+        TextField preview = field("wizard-preview-service", model.previewServiceProperty());
+        preview.setPromptText("preview Service (none)");
+        TextField delay = field("wizard-scale-down-delay", model.scaleDownDelayProperty());
+        delay.setPromptText("scale-down delay");
+        delay.setPrefColumnCount(5);
+        HBox services = new HBox(6, service, preview, delay);
+        rolling.visibleProperty().bind(model.strategyProperty().isEqualTo(StrategyKind.ROLLING));
+        preview.visibleProperty().bind(model.strategyProperty().isEqualTo(StrategyKind.BLUE_GREEN));
+        delay.visibleProperty().bind(preview.visibleProperty());
+        services.visibleProperty().bind(rolling.visibleProperty().not());
+        grid.addRow(row++, new Label("Parameters"), new javafx.scene.layout.StackPane(rolling, services));
 
         ComboBox<StepPreset> preset = new ComboBox<>(FXCollections.observableArrayList(StepPreset.values()));
         preset.setId(PRESET_ID);

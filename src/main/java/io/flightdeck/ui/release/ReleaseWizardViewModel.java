@@ -51,6 +51,11 @@ public final class ReleaseWizardViewModel {
     private final StringProperty image = new SimpleStringProperty("");
     private final ObjectProperty<StrategyKind> strategy = new SimpleObjectProperty<>(StrategyKind.CANARY);
     private final StringProperty steps = new SimpleStringProperty("");
+    private final StringProperty maxSurge = new SimpleStringProperty("");
+    private final StringProperty maxUnavailable = new SimpleStringProperty("");
+    private final StringProperty service = new SimpleStringProperty("");
+    private final StringProperty previewService = new SimpleStringProperty("");
+    private final StringProperty scaleDownDelay = new SimpleStringProperty("30s");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private final StringBinding imageProblem;
@@ -63,7 +68,7 @@ public final class ReleaseWizardViewModel {
         this.fx = Objects.requireNonNull(fx);
         imageProblem = Bindings.createStringBinding(() -> ImageReference.problem(image.get()), image);
         problem = Bindings.createStringBinding(this::computeProblem, namespace, deployment, container, image, strategy,
-                steps);
+                steps, maxSurge, maxUnavailable, service, previewService, scaleDownDelay);
         canStart = Bindings.createBooleanBinding(() -> problem.get().isEmpty() && !starting.get(), problem, starting);
         applyPreset(StepPreset.CANARY);
     }
@@ -104,12 +109,22 @@ public final class ReleaseWizardViewModel {
     public ReleasePlan plan() {
         List<ReleaseStep> parsed = StepsText.parse(steps.get());
         ReleaseStrategy s = switch (strategy.get()) {
-            case ROLLING -> ReleaseStrategy.rolling();
-            case BLUE_GREEN -> ReleaseStrategy.blueGreen();
-            case CANARY -> ReleaseStrategy.canary();
+            case ROLLING -> ReleaseStrategy.rolling(surgeOrUnavailable("max surge", maxSurge.get()),
+                    surgeOrUnavailable("max unavailable", maxUnavailable.get()));
+            case BLUE_GREEN -> ReleaseStrategy.blueGreen(service.get().trim(), previewService.get().trim(),
+                    StepsText.duration("scale-down delay", scaleDownDelay.get()));
+            case CANARY -> ReleaseStrategy.canary(service.get().trim());
         };
         return new ReleasePlan(new WorkloadKey(namespace.get().trim(), deployment.get().trim()),
                 ReleaseChange.image(container.get().trim(), image.get().trim()), s, parsed);
+    }
+
+    private static String surgeOrUnavailable(String what, String value) {
+        String v = value.trim();
+        if (!v.isEmpty() && !v.matches("\\d+%?")) {
+            throw new IllegalArgumentException(what + " is a number or a percentage, e.g. 1 or 25%: '" + v + "'");
+        }
+        return v;
     }
 
     /**
@@ -170,6 +185,31 @@ public final class ReleaseWizardViewModel {
 
     public StringProperty stepsProperty() {
         return steps;
+    }
+
+    /** Rolling: maxSurge, "" for the Deployment's own. */
+    public StringProperty maxSurgeProperty() {
+        return maxSurge;
+    }
+
+    /** Rolling: maxUnavailable, "" for the Deployment's own. */
+    public StringProperty maxUnavailableProperty() {
+        return maxUnavailable;
+    }
+
+    /** Blue/green: the active Service; canary: the Service an HTTPRoute routes to; "" for the Deployment's name. */
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    /** Blue/green: the preview Service, "" for none. */
+    public StringProperty previewServiceProperty() {
+        return previewService;
+    }
+
+    /** Blue/green: how long the old version is kept after the switch, e.g. 30s or 2m. */
+    public StringProperty scaleDownDelayProperty() {
+        return scaleDownDelay;
     }
 
     /** What is wrong with the image alone, "" when nothing is; for the hint under the image field. */

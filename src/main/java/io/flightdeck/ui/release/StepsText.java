@@ -53,6 +53,15 @@ public final class StepsText {
         return steps;
     }
 
+    /** A duration such as 30s, 2m or 1h; throws IllegalArgumentException naming {@code what}. */
+    public static Duration duration(String what, String text) {
+        String d = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (!d.matches("\\d+[smh]")) {
+            throw new IllegalArgumentException(what + " is a duration such as 30s, 2m or 1h: '" + d + "'");
+        }
+        return duration(d);
+    }
+
     private static Duration duration(String d) {
         long n = Long.parseLong(d.substring(0, d.length() - 1));
         return switch (d.charAt(d.length() - 1)) {

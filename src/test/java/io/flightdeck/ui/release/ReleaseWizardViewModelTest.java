@@ -77,6 +77,27 @@ class ReleaseWizardViewModelTest {
     }
 
     @Test
+    void strategyParametersGoIntoThePlan() {
+        ReleaseWizardViewModel vm = new ReleaseWizardViewModel(p -> null, Runnable::run, Runnable::run);
+        vm.target(new WorkloadKey("shop", "cart"), "app", "registry.shop.example/cart:2.3");
+        vm.applyPreset(StepPreset.ROLLING);
+        vm.maxSurgeProperty().set("25%");
+        vm.maxUnavailableProperty().set("0");
+        assertEquals("25%", vm.plan().strategy().maxSurge());
+        assertEquals("0", vm.plan().strategy().maxUnavailable());
+        vm.maxSurgeProperty().set("lots");
+        assertTrue(vm.problemProperty().get().startsWith("max surge"), vm.problemProperty().get());
+        vm.applyPreset(StepPreset.BLUE_GREEN);
+        vm.serviceProperty().set("cart-active");
+        vm.previewServiceProperty().set("cart-preview");
+        vm.scaleDownDelayProperty().set("2m");
+        assertEquals("cart-preview", vm.plan().strategy().previewService());
+        assertEquals(Duration.ofMinutes(2), vm.plan().strategy().scaleDownDelay());
+        vm.scaleDownDelayProperty().set("soon");
+        assertTrue(vm.problemProperty().get().startsWith("scale-down delay"), vm.problemProperty().get());
+    }
+
+    @Test
     void startBuildsThePlanAndHandsOverTheHandle() {
         List<ReleasePlan> plans = new ArrayList<>();
         FakeHandle handle = new FakeHandle(null);
