@@ -55,7 +55,7 @@ public final class ReleaseWizardView {
         stage.setScene(new Scene((javafx.scene.Parent) build(stage::close, h -> {
             stage.close();
             onStarted.accept(h);
-        }), 560, 420));
+        }), 640, 520));
         stage.show();
         return stage;
     }
@@ -64,6 +64,11 @@ public final class ReleaseWizardView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         int row = 0;
         grid.addRow(row++, new Label("Namespace"), field(NAMESPACE_ID, model.namespaceProperty()));
         grid.addRow(row++, new Label("Deployment"), field(DEPLOYMENT_ID, model.deploymentProperty()));

@@ -37,6 +37,11 @@ public final class WorkloadsScreen implements AutoCloseable {
         ticking = batcher.poll(model::tick);
     }
 
+    /** Offers "Release…" for the selected Deployment; the action opens the release wizard. FX thread. */
+    public void onRelease(java.util.function.Consumer<io.flightdeck.model.WorkloadKey> action) {
+        view.setReleaseAction(action);
+    }
+
     public Parent root() {
         return root;
     }

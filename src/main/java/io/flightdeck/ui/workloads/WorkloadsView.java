@@ -28,13 +28,33 @@ public final class WorkloadsView {
     public static final String STYLE_SHEET = "WorkloadsView.css";
 
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination RELEASE = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
     private final WorkloadsViewModel model;
     private PodGridView grid;
     private DeploymentListView list;
+    private java.util.function.Consumer<io.flightdeck.model.WorkloadKey> releaseAction;
 
     public WorkloadsView(WorkloadsViewModel model) {
         this.model = model;
+    }
+
+    /** What "Release…" (button or Ctrl+R) does with the selected Deployment; without one the button is hidden. */
+    public void setReleaseAction(java.util.function.Consumer<io.flightdeck.model.WorkloadKey> action) {
+        this.releaseAction = action;
+        if (releaseButton != null) {
+            releaseButton.setVisible(action != null);
+            releaseButton.setManaged(action != null);
+        }
+    }
+
+    private javafx.scene.control.Button releaseButton;
+
+    private void release() {
+        var key = model.list().selectedProperty().get();
+        if (releaseAction != null && key != null) {
+            releaseAction.accept(key);
+        }
     }
 
     public Parent build() {
@@ -47,7 +67,17 @@ public final class WorkloadsView {
         SplitPane podSplit = new SplitPane(gridPane(), new PodDetailView(model.podDetail()).build());
         podSplit.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(podSplit.getItems().get(1), false);
-        VBox centre = new VBox(new WorkloadHeaderView(model).build(), new RevisionsView(model.revisions()).build(),
+        releaseButton = new javafx.scene.control.Button("Release…");
+        releaseButton.setTooltip(new Tooltip("Start a rolling, blue/green or canary release of this Deployment (Ctrl+R)"));
+        releaseButton.disableProperty().bind(model.list().selectedProperty().isNull());
+        releaseButton.setOnAction(e -> release());
+        releaseButton.setVisible(releaseAction != null);
+        releaseButton.setManaged(releaseAction != null);
+        Node header = new WorkloadHeaderView(model).build();
+        HBox headerRow = new HBox(8, header, releaseButton);
+        headerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(header, Priority.ALWAYS);
+        VBox centre = new VBox(headerRow, new RevisionsView(model.revisions()).build(),
                 podSplit);
         centre.getStyleClass().add("workload-centre");
         VBox.setVgrow(podSplit, Priority.ALWAYS);
@@ -70,6 +100,9 @@ public final class WorkloadsView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
                 list.focusFilter();
+                e.consume();
+            } else if (RELEASE.match(e)) {
+                release();
                 e.consume();
             }
         });
