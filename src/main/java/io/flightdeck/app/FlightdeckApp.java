@@ -120,7 +120,7 @@ public final class FlightdeckApp extends Application {
                     batcher);
         }
         String image = clusters.connection().detail(key).map(d -> d.workload().image()).orElse(null);
-        var owner = screen.root().getScene().getWindow();
+        var owner = screen.window();
         var wizards = releaseWindows;
         var kube = releaseClient;
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {

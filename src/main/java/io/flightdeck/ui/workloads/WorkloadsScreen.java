@@ -42,6 +42,11 @@ public final class WorkloadsScreen implements AutoCloseable {
         view.setReleaseAction(action);
     }
 
+    /** The window the screen is shown in, as owner of the dialogs it opens. FX thread. */
+    public javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
     public Parent root() {
         return root;
     }
