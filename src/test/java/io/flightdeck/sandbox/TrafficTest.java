@@ -2,8 +2,6 @@ package io.flightdeck.sandbox;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +46,11 @@ class TrafficTest {
         client.services().inNamespace("t").resource(new ServiceBuilder().withNewMetadata().withName("web")
                 .addToAnnotations("sandbox.flightdeck.io/rps", "100").endMetadata().withNewSpec()
                 .addToSelector("app", "web").addNewPort().withPort(80).endPort().endSpec().build()).create();
-        client.apps().deployments().inNamespace("t").resource(deployment("web", 9, "shop/web:1.0", "stable"))
+        client.apps().deployments().inNamespace("t")
+                .resource(TrackedDeployments.web("web", 9, "shop/web:1.0", "stable"))
                 .create();
-        client.apps().deployments().inNamespace("t").resource(deployment("web-canary", 1, "shop/web:1.1-errors",
+        client.apps().deployments().inNamespace("t")
+                .resource(TrackedDeployments.web("web-canary", 1, "shop/web:1.1-errors",
                 "canary")).create();
         for (String d : new String[]{"web", "web-canary"}) {
             client.apps().deployments().inNamespace("t").withName(d).waitUntilCondition(x -> x.getStatus() != null
@@ -98,15 +98,5 @@ class TrafficTest {
             }
         }
         return total;
-    }
-
-    private static Deployment deployment(String name, int replicas, String image, String track) {
-        return new DeploymentBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
-                .withReplicas(replicas).withNewSelector().addToMatchLabels("app", "web")
-                .addToMatchLabels("flightdeck.io/track", track).endSelector().withNewTemplate().withNewMetadata()
-                .addToLabels("app", "web").addToLabels("flightdeck.io/track", track).endMetadata().withNewSpec()
-                .addNewContainer().withName("app").withImage(image).withNewReadinessProbe().withNewHttpGet()
-                .withPath("/ready").withNewPort(8080).endHttpGet().withPeriodSeconds(2).endReadinessProbe()
-                .endContainer().endSpec().endTemplate().endSpec().build();
     }
 }

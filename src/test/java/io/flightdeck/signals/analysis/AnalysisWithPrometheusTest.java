@@ -2,11 +2,10 @@ package io.flightdeck.signals.analysis;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.flightdeck.sandbox.SandboxCluster;
 import io.flightdeck.sandbox.SandboxOptions;
+import io.flightdeck.sandbox.TrackedDeployments;
 import io.flightdeck.signals.PromClient;
 import io.flightdeck.signals.PromEndpoint;
 import io.flightdeck.signals.RealPrometheus;
@@ -51,7 +50,8 @@ class AnalysisWithPrometheusTest {
         client.services().inNamespace("t").resource(new ServiceBuilder().withNewMetadata().withName("web")
                 .addToAnnotations("sandbox.flightdeck.io/rps", "200").endMetadata().withNewSpec()
                 .addToSelector("app", "web").addNewPort().withPort(80).endPort().endSpec().build()).create();
-        client.apps().deployments().inNamespace("t").resource(deployment("web", 4, "shop/web:1.0", "stable"))
+        client.apps().deployments().inNamespace("t")
+                .resource(TrackedDeployments.web("web", 4, "shop/web:1.0", "stable"))
                 .create();
     }
 
@@ -126,20 +126,11 @@ class AnalysisWithPrometheusTest {
     }
 
     private void startCanary(String image) {
-        client.apps().deployments().inNamespace("t").resource(deployment("web-canary", 1, image, "canary")).create();
+        client.apps().deployments().inNamespace("t")
+                .resource(TrackedDeployments.web("web-canary", 1, image, "canary")).create();
         for (String d : new String[]{"web", "web-canary"}) {
             client.apps().deployments().inNamespace("t").withName(d).waitUntilCondition(x -> x.getStatus() != null
                     && x.getSpec().getReplicas().equals(x.getStatus().getAvailableReplicas()), 60, TimeUnit.SECONDS);
         }
-    }
-
-    private static Deployment deployment(String name, int replicas, String image, String track) {
-        return new DeploymentBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
-                .withReplicas(replicas).withNewSelector().addToMatchLabels("app", "web")
-                .addToMatchLabels("flightdeck.io/track", track).endSelector().withNewTemplate().withNewMetadata()
-                .addToLabels("app", "web").addToLabels("flightdeck.io/track", track).endMetadata().withNewSpec()
-                .addNewContainer().withName("app").withImage(image).withNewReadinessProbe().withNewHttpGet()
-                .withPath("/ready").withNewPort(8080).endHttpGet().withPeriodSeconds(2).endReadinessProbe()
-                .endContainer().endSpec().endTemplate().endSpec().build();
     }
 }
