@@ -142,21 +142,12 @@ public final class TrafficSimulator implements AutoCloseable {
         List<Stored> out = new ArrayList<>();
         for (Stored p : store.all(Kinds.POD, namespace)) {
             JsonNode o = p.object();
-            if (!o.path("metadata").has("deletionTimestamp")
-                    && LabelSelector.matchesMap(selector, o.path("metadata").path("labels")) && ready(o)) {
+            if (!Pods.isTerminating(o) && LabelSelector.matchesMap(selector, o.path("metadata").path("labels"))
+                    && Pods.isReady(o)) {
                 out.add(p);
             }
         }
         return out;
-    }
-
-    private static boolean ready(JsonNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (c.path("type").asString().equals("Ready")) {
-                return c.path("status").asString().equals("True");
-            }
-        }
-        return false;
     }
 
     private static double serviceRps(Stored svc) {
