@@ -95,7 +95,8 @@ public final class SandboxCommand {
                 cluster.writeKubeconfig(kubeconfig);
             }
             if (promConfig != null) {
-                java.nio.file.Files.writeString(promConfig, prometheusConfig(cluster.metricsUrl()));
+                java.nio.file.Files.writeString(promConfig, io.flightdeck.sandbox.sim.SandboxPrometheus.scrapeConfig(
+                        java.net.URI.create(cluster.metricsUrl()).getAuthority(), 2));
             }
         } catch (Exception e) {
             err.println("flightdeck sandbox: could not start: " + e.getMessage());
@@ -131,21 +132,6 @@ public final class SandboxCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    /** A Prometheus scrape configuration for the sandbox's pod metrics, scraped every 2 s. */
-    static String prometheusConfig(String metricsUrl) {
-        String target = java.net.URI.create(metricsUrl).getAuthority();
-        return """
-                global:
-                  scrape_interval: 2s
-                  evaluation_interval: 2s
-                scrape_configs:
-                - job_name: flightdeck-sandbox
-                  metrics_path: /metrics
-                  static_configs:
-                  - targets: ['%s']
-                """.formatted(target);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -43,15 +43,7 @@ public final class SandboxPrometheus implements AutoCloseable {
     public static SandboxPrometheus start(Path binary, String target) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("flightdeck-prometheus");
         Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, """
-                global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
-                scrape_configs:
-                - job_name: flightdeck-sandbox
-                  static_configs:
-                  - targets: ['%s']
-                """.formatted(target));
+        Files.writeString(config, scrapeConfig(target, 1));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -79,6 +71,20 @@ public final class SandboxPrometheus implements AutoCloseable {
         }
         prom.close();
         throw new IOException("prometheus did not become ready within 30 s");
+    }
+
+    /** A Prometheus configuration that scrapes {@code target} ("host:port") every {@code seconds}. */
+    public static String scrapeConfig(String target, int seconds) {
+        return """
+                global:
+                  scrape_interval: %1$ds
+                  evaluation_interval: %1$ds
+                scrape_configs:
+                - job_name: flightdeck-sandbox
+                  metrics_path: /metrics
+                  static_configs:
+                  - targets: ['%2$s']
+                """.formatted(seconds, target);
     }
 
     public String url() {
