@@ -98,6 +98,7 @@ public final class FlightdeckApp extends Application {
         if (screen == null && firstOpen.isDone() && !firstOpen.isCompletedExceptionally()) {
             screen = new WorkloadsScreen(firstOpen.join(), clusters, batcher);
             screen.onRelease(this::openReleaseWizard);
+            screen.onTimeline(this::openTimeline);
             view.showScreen(screen.root());
         }
     }
@@ -107,17 +108,8 @@ public final class FlightdeckApp extends Application {
      * (made again after a context switch). FX thread.
      */
     private void openReleaseWizard(io.flightdeck.model.WorkloadKey key) {
-        var client = clusters.connection().session().flatMap(io.flightdeck.cluster.ClusterSession::client);
-        if (client.isEmpty()) {
+        if (!releaseWindowsReady()) {
             return;
-        }
-        if (releaseClient != client.get()) {
-            releaseClient = client.get();
-            var engine = new io.flightdeck.release.ReleaseEngine(releaseClient, context.executors().scheduler(),
-                    io.flightdeck.release.Actors.detect(releaseClient.getConfiguration()),
-                    io.flightdeck.release.EngineSettings.defaults());
-            releaseWindows = new io.flightdeck.ui.release.ReleaseWindows(engine, context.executors().background(),
-                    batcher);
         }
         String image = clusters.connection().detail(key).map(d -> d.workload().image()).orElse(null);
         var owner = screen.window();
@@ -130,6 +122,30 @@ public final class FlightdeckApp extends Application {
         }, context.executors().background()).exceptionally(e -> "")
                 .thenAcceptAsync(container -> wizards.openWizard(owner, key, container, image),
                         javafx.application.Platform::runLater);
+    }
+
+    /** The timeline of a Deployment on the cluster open now: revisions, release events, roll back. FX thread. */
+    private void openTimeline(io.flightdeck.model.WorkloadKey key) {
+        if (releaseWindowsReady()) {
+            releaseWindows.openTimeline(screen.window(), key, releaseClient);
+        }
+    }
+
+    /** Makes the release windows on the open session's client (again after a context switch); false without one. */
+    private boolean releaseWindowsReady() {
+        var client = clusters.connection().session().flatMap(io.flightdeck.cluster.ClusterSession::client);
+        if (client.isEmpty()) {
+            return false;
+        }
+        if (releaseClient != client.get()) {
+            releaseClient = client.get();
+            var engine = new io.flightdeck.release.ReleaseEngine(releaseClient, context.executors().scheduler(),
+                    io.flightdeck.release.Actors.detect(releaseClient.getConfiguration()),
+                    io.flightdeck.release.EngineSettings.defaults());
+            releaseWindows = new io.flightdeck.ui.release.ReleaseWindows(engine, context.executors().background(),
+                    batcher);
+        }
+        return true;
     }
 
     private io.fabric8.kubernetes.client.KubernetesClient releaseClient;

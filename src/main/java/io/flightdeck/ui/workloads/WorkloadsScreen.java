@@ -42,6 +42,11 @@ public final class WorkloadsScreen implements AutoCloseable {
         view.setReleaseAction(action);
     }
 
+    /** Offers "Timeline" (and Ctrl+T) for the selected Deployment; the action opens its timeline. FX thread. */
+    public void onTimeline(java.util.function.Consumer<io.flightdeck.model.WorkloadKey> action) {
+        view.setTimelineAction(action);
+    }
+
     /** The window the screen is shown in, as owner of the dialogs it opens. FX thread. */
     public javafx.stage.Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
