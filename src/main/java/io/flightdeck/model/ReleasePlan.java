@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * What a release does: the target Deployment, the change to its pod template, the strategy with its parameters, the
- * steps, and optional analyses outside the steps. Rolling and canary steps are {@link ReleaseStep#setWeight}, pauses and
- * analyses; blue/green steps are the pauses and analyses before the switch. {@code backgroundAnalysis} (analysis
+ * steps, and optional analyses outside the steps. Rolling and canary steps are {@link ReleaseStep#setWeight}, pauses
+ * and analyses; blue/green steps are the pauses and analyses before the switch. {@code backgroundAnalysis} (analysis
  * names, "" for none) is judged over the whole release, from the first step whose new pods take traffic until the new
  * version serves; a failure aborts the release. {@code postPromotionAnalysis} (blue/green only) is judged after the
  * switch while the old version stays scaled; a failure switches back. Immutable; stored in the release's journal.

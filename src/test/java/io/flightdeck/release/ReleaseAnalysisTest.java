@@ -84,7 +84,8 @@ class ReleaseAnalysisTest {
         fx.awaitRolledOut("cart");
         Map<String, JsonNode> before = fx.objects();
         hook = scripted("success-rate", 3, 4, AnalysisHook.Outcome.FAILED);
-        ReleasePlan plan = new ReleasePlan(key("cart"), ReleaseChange.image("app", "registry.shop.example/cart:9-errors"),
+        ReleasePlan plan = new ReleasePlan(key("cart"),
+                ReleaseChange.image("app", "registry.shop.example/cart:9-errors"),
                 ReleaseStrategy.canary(), List.of(ReleaseStep.setWeight(0), ReleaseStep.setWeight(25),
                 ReleaseStep.pause(), ReleaseStep.setWeight(100))).withBackgroundAnalysis("success-rate");
         ReleaseHandle h = engine().start(plan);
@@ -95,7 +96,8 @@ class ReleaseAnalysisTest {
         List<String> actions = actions(done);
         assertTrue(indexOf(actions, "step done set weight 25%") < indexOf(actions, "background-analysis started"),
                 "judged only once the canary takes traffic: " + actions);
-        assertTrue(indexOf(actions, "background-analysis failed") < indexOf(actions, "abort started"), actions.toString());
+        assertTrue(indexOf(actions, "background-analysis failed") < indexOf(actions, "abort started"),
+                actions.toString());
         assertTrue(!actions.contains("step done pause"), "the pause was never promoted: " + actions);
         List<ReleaseEvent> measured = done.events().stream().filter(e -> e.action().equals("background-analysis")
                 && e.outcome().equals("measured")).toList();
@@ -126,7 +128,8 @@ class ReleaseAnalysisTest {
         h.resume();
         ReleaseSnapshot done = ReleaseFixture.awaitPhase(h, ReleasePhase.SUCCEEDED);
         List<String> actions = actions(done);
-        assertTrue(indexOf(actions, "background-analysis inconclusive") < indexOf(actions, "background-analysis approved")
+        assertTrue(indexOf(actions, "background-analysis inconclusive")
+                < indexOf(actions, "background-analysis approved")
                 && indexOf(actions, "background-analysis approved") < indexOf(actions, "background-analysis passed"),
                 actions.toString());
         assertEquals("registry.shop.example/catalog:5.1", fx.awaitRolledOut("catalog").getSpec().getTemplate()
@@ -141,7 +144,8 @@ class ReleaseAnalysisTest {
         REQUESTS.clear();
         ReleasePlan plan = new ReleasePlan(key("payments"),
                 ReleaseChange.image("app", "registry.shop.example/payments:1.8-errors"),
-                ReleaseStrategy.blueGreen("", "", Duration.ofSeconds(60)), List.of()).withPostPromotionAnalysis("smoke");
+                ReleaseStrategy.blueGreen("", "", Duration.ofSeconds(60)), List.of())
+                .withPostPromotionAnalysis("smoke");
         ReleaseHandle h = engine().start(plan);
         ReleaseSnapshot done = ReleaseFixture.awaitPhase(h, ReleasePhase.ABORTED);
         fx.assertSameObjects(before);
@@ -161,7 +165,8 @@ class ReleaseAnalysisTest {
     void aPostPromotionAnalysisHoldsTheOldVersionUntilItPasses() {
         fx.awaitRolledOut("search");
         hook = scripted("smoke", 3, 3, AnalysisHook.Outcome.PASSED);
-        ReleasePlan plan = new ReleasePlan(key("search"), ReleaseChange.image("app", "registry.shop.example/search:3.3"),
+        ReleasePlan plan = new ReleasePlan(key("search"),
+                ReleaseChange.image("app", "registry.shop.example/search:3.3"),
                 ReleaseStrategy.blueGreen("", "", Duration.ZERO), List.of()).withPostPromotionAnalysis("smoke");
         ReleaseHandle h = engine().start(plan);
         ReleaseSnapshot done = ReleaseFixture.awaitPhase(h, ReleasePhase.SUCCEEDED);

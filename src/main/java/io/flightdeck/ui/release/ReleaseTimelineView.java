@@ -5,12 +5,14 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -37,6 +39,8 @@ public final class ReleaseTimelineView {
     public static final String REVISION_ID_PREFIX = "timeline-revision-";
     public static final String STYLE_SHEET = "ReleaseTimelineView.css";
 
+    /** AtlantaFX's style class for compact list rows. */
+    private static final String DENSE = "dense";
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final double MARGIN = 28;
     private static final double LINE_Y = 78;
@@ -80,8 +84,16 @@ public final class ReleaseTimelineView {
                 events.scrollTo(now);
             }
         });
+        model.events().addListener((ListChangeListener<ReleaseTimelineViewModel.Marker>) c -> {
+            ReleaseTimelineViewModel.Marker selected = model.selectedEventProperty().get();
+            if (selected != null) {
+                events.getSelectionModel().select(selected);
+            }
+        });
         ListView<String> details = new ListView<>(model.eventDetails());
         details.setId(EVENT_DETAILS_ID);
+        details.setCellFactory(list -> new WrappingCell(list));
+        events.getStyleClass().add(DENSE);
         details.setPlaceholder(new Label("Select an event: who did what, when, and why a gate passed or failed"));
         SplitPane eventSplit = new SplitPane(section("Release events", events), section("Selected event", details));
         eventSplit.setDividerPositions(0.5);
@@ -110,6 +122,35 @@ public final class ReleaseTimelineView {
         root.getStylesheets().add(Objects.requireNonNull(ReleaseTimelineView.class.getResource(STYLE_SHEET))
                 .toExternalForm());
         return root;
+    }
+
+    /**
+     * A row of the selected event's details that wraps long values (a gate's measurements) instead of cutting them:
+     * the theme gives list cells a fixed height, so the row's height is the wrapped label's.
+     */
+    private static final class WrappingCell extends ListCell<String> {
+        private final Label text = new Label();
+
+        WrappingCell(ListView<String> list) {
+            text.setWrapText(true);
+            text.getStyleClass().add("timeline-detail");
+            text.prefWidthProperty().bind(list.widthProperty().subtract(32));
+            text.setMaxWidth(Region.USE_PREF_SIZE);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty ? null : item);
+            setGraphic(empty ? null : text);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return getGraphic() == null ? super.computePrefHeight(width)
+                    : text.prefHeight(text.getPrefWidth()) + snappedTopInset() + snappedBottomInset();
+        }
     }
 
     private static VBox section(String title, Node content) {

@@ -98,6 +98,8 @@ public final class WorkloadsView {
         timelineButton.setOnAction(e -> run(timelineAction));
         timelineButton.setVisible(timelineAction != null);
         timelineButton.setManaged(timelineAction != null);
+        timelineButton.setMinWidth(Region.USE_PREF_SIZE);
+        releaseButton.setMinWidth(Region.USE_PREF_SIZE);
         Node header = new WorkloadHeaderView(model).build();
         HBox headerRow = new HBox(8, header, timelineButton, releaseButton);
         headerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -77,7 +77,8 @@ class ReleaseTimelineFlowTest {
         cluster = SandboxCluster.start(SandboxOptions.defaults().withSpeed(40));
         client = cluster.newClient();
         AtomicInteger n = new AtomicInteger();
-        scheduler = Executors.newScheduledThreadPool(2, r -> daemon(r, "flightdeck-timeline-test-" + n.incrementAndGet()));
+        scheduler = Executors.newScheduledThreadPool(2,
+                r -> daemon(r, "flightdeck-timeline-test-" + n.incrementAndGet()));
         background = Executors.newSingleThreadExecutor(r -> daemon(r, "flightdeck-timeline-read"));
         AnalysisHook scripted = r -> new AnalysisHook.Verdict(AnalysisHook.Outcome.PASSED,
                 "success-rate: 1 of 1 measurements successful", Map.of("success-rate#1", "SUCCESSFUL [0.998]"));
