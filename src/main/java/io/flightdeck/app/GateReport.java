@@ -41,6 +41,19 @@ final class GateReport {
         return Optional.of(b.toString());
     }
 
+    /** One line per gate the release passed, with how many measurements it took. */
+    static String passed(ReleaseSnapshot s) {
+        StringBuilder b = new StringBuilder();
+        for (ReleaseEvent e : s.events()) {
+            if (e.action().equals("analysis") && e.outcome().equals("passed")) {
+                long n = e.details().keySet().stream().filter(k -> k.contains("#")).count();
+                b.append("gate ").append(e.details().getOrDefault("analysis", "?")).append(" passed: ").append(n)
+                        .append(" measurements; ").append(e.details().getOrDefault("message", "")).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     /** Whether the paused release waits at an analysis step. */
     static boolean atGate(ReleaseSnapshot s) {
         return s.stepIndex() < s.steps().size() && s.steps().get(s.stepIndex()).name().startsWith("analysis ");

@@ -66,6 +66,7 @@ final class ReleaseFollower {
                     last = line;
                 }
                 if (s.phase() == ReleasePhase.SUCCEEDED) {
+                    out.print(GateReport.passed(s));
                     out.println("release " + s.id() + " succeeded: the new version serves");
                     return 0;
                 }
