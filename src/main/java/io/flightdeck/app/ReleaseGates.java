@@ -171,6 +171,11 @@ final class ReleaseGates implements AutoCloseable {
                     scrape = ScrapeSource.podProxy(s.client(), target.namespace(), selector, clock);
                     describe = "direct scrapes of the pods " + selector + " in " + target.namespace()
                             + " through the API server's pod proxy";
+                    String failed = scrape.scrape();
+                    if (!failed.isEmpty()) {
+                        throw new UsageException("without --prometheus the gates scrape the pods of " + target
+                                + " through the API server's pod proxy, which failed: " + failed);
+                    }
                 }
                 executor.scheduleWithFixedDelay(scrape::scrape, 0, 1, TimeUnit.SECONDS);
                 source = scrape;

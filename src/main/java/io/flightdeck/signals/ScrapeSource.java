@@ -52,9 +52,11 @@ public final class ScrapeSource implements MetricSource {
         this.clock = clock;
     }
 
-    /** Takes one scrape; a failed scrape is remembered and answered as no data. */
-    public void scrape() {
-        lastError = scraper.scrape(history, clock.instant());
+    /** Takes one scrape; a failed scrape is remembered, answered as no data, and returned ("" when it worked). */
+    public String scrape() {
+        String error = scraper.scrape(history, clock.instant());
+        lastError = error;
+        return error;
     }
 
     /** Adds a scrape taken elsewhere (tests). */

@@ -145,6 +145,17 @@ class ReleaseGatesCommandTest {
     }
 
     @Test
+    void aCrashingCanaryFailsItsRestartsGateMeasuredByTheSandboxPrometheus() {
+        assumeTrue(RealPrometheus.available(), "prometheus is not installed");
+        assertEquals(1, run("release", "--context", "sandbox", "--sandbox-speed", "40", "--deployment", "catalog",
+                "--image", "registry.shop.example/catalog:3.0-crash", "--strategy", "canary", "--steps", "50,100",
+                "--analysis", "restarts", "--interval", "2s", "--auto", "--timeout", "3m"), all());
+        assertTrue(all().contains("measured by the sandbox's Prometheus at"), all());
+        assertTrue(err().matches("(?s).*gate restarts failed.*restarts#\\d+: FAILED \\[[1-9].*"), err());
+        assertTrue(all().contains("aborted: everything is as before"), all());
+    }
+
+    @Test
     void aGateWithoutDataPausesTheReleaseInsteadOfPromotingIt() throws Exception {
         assumeTrue(RealPrometheus.available(), "prometheus is not installed");
         awaitAvailable("cart");
@@ -189,6 +200,15 @@ class ReleaseGatesCommandTest {
         assertTrue(err().contains("use --strategy canary or bluegreen"), err());
         assertEquals(2, runLine(line.replace("50,100", "50,analysys,100"), "--analysis", "success-rate"));
         assertTrue(err().contains("e.g. 10,analysis,50,analysis,100"), err());
+        cluster.server().rbac().deny("get:pods/proxy:shop");
+        try {
+            assertEquals(2, runLine(line, "--analysis", "success-rate"));
+            assertTrue(err().contains("through the API server's pod proxy, which failed: scraping pod storefront-"),
+                    err());
+            assertTrue(err().contains("cannot get resource \"pods/proxy\""), err());
+        } finally {
+            cluster.server().rbac().clear();
+        }
         assertEquals(journals, journals(), "no release was started");
         assertEquals(before, image("storefront"));
         assertNull(client.apps().deployments().inNamespace("shop").withName("storefront-canary").get());
