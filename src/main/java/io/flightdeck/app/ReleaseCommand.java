@@ -58,7 +58,8 @@ public final class ReleaseCommand {
                         "start a release and follow it to its first pause (with --auto: to the end, aborting on"
                                 + " failure); --context sandbox runs it on an in-process sandbox",
                         c::release)
-                .register("promote", "promote --deployment D " + COMMON + " [--full] [--auto] [--takeover]",
+                .register("promote", "promote --deployment D " + COMMON + " [--full] [--auto] [--takeover]"
+                                + " [--analysis A --prometheus URL ...]",
                         "promote the paused release in flight on D and follow it", c::promote)
                 .register("abort", "abort --deployment D " + COMMON + " [--takeover]",
                         "abort the release in flight on D and wait until everything is as before", c::abort)
@@ -104,7 +105,7 @@ public final class ReleaseCommand {
         ReleaseStrategy kind = strategy(o, strategy);
         Optional<ReleaseGates.Options> gated = ReleaseGates.parse(o);
         List<ReleaseStep> steps = gated.isPresent()
-                ? ReleaseGates.steps(strategy, o.get("--steps"), pause, gated.get().analysis())
+                ? GatedSteps.of(strategy, o.get("--steps"), pause, gated.get().analysis())
                 : steps(strategy, o.weights("--steps"), pause, o.flag("--auto"));
         Duration timeout = o.duration("--timeout", Duration.ofMinutes(30));
         try (ReleaseSession s = open(o)) {
@@ -113,8 +114,7 @@ public final class ReleaseCommand {
                     ? ReleaseGates.open(gated.get(), s, target, Clock.systemUTC()) : null) {
                 if (gates != null) {
                     s.useAnalysis(gates.hook());
-                    out.println("gates: " + gated.get().analysis() + " every " + gated.get().interval().toSeconds()
-                            + "s, " + gated.get().count() + " times, measured by " + gates.describe());
+                    out.println(gates.banner(gated.get()));
                 }
                 ReleasePlan plan = new ReleasePlan(target, change(s, target, image, o.get("--container")), kind,
                         steps);
@@ -186,24 +186,41 @@ public final class ReleaseCommand {
 
     /** {@code promote}: drives the release in flight on the Deployment and promotes it. */
     public int promote(String[] args) throws UsageException {
-        ReleaseOptions o = ReleaseOptions.parse(args, with(CONNECTION, "--deployment"),
-                Set.of("--full", "--auto", "--takeover"));
+        Set<String> valued = with(CONNECTION, "--deployment");
+        valued.addAll(ReleaseGates.OPTIONS);
+        ReleaseOptions o = ReleaseOptions.parse(args, valued, Set.of("--full", "--auto", "--takeover"));
         String deployment = o.require("--deployment");
         Duration timeout = o.duration("--timeout", Duration.ofMinutes(30));
+        Optional<ReleaseGates.Options> gated = ReleaseGates.parse(o);
         try (ReleaseSession s = open(o)) {
-            ReleaseHandle h = s.engine().resume(new WorkloadKey(namespace(o, s), deployment), o.flag("--takeover"));
-            ReleaseFollower follower = new ReleaseFollower(out, err);
-            String refused = follower.promote(h, o.flag("--full"));
-            if (refused != null) {
-                err.println("flightdeck promote: " + refused);
-                h.close();
-                return 1;
+            WorkloadKey target = new WorkloadKey(namespace(o, s), deployment);
+            ReleaseGates gates = null;
+            if (gated.isPresent()) {
+                ReleaseGates.checkPlan(s, target, gated.get().analysis());
+                gates = ReleaseGates.open(gated.get(), s, target, Clock.systemUTC());
+                s.useAnalysis(gates.hook());
+                out.println(gates.banner(gated.get()));
             }
-            out.println("release " + h.id() + " promoted" + (o.flag("--full") ? " in full" : ""));
-            return follower.follow(h, o.flag("--auto"), timeout, false);
+            try (ReleaseGates closing = gates) {
+                return promote(o, s, target, timeout, closing != null);
+            }
         } catch (LockedException | IllegalArgumentException | IllegalStateException | KubernetesClientException e) {
             return failed("promote", e);
         }
+    }
+
+    private int promote(ReleaseOptions o, ReleaseSession s, WorkloadKey target, Duration timeout,
+                        boolean signalGates) {
+        ReleaseHandle h = s.engine().resume(target, o.flag("--takeover"));
+        ReleaseFollower follower = new ReleaseFollower(out, err, signalGates);
+        String refused = follower.promote(h, o.flag("--full"));
+        if (refused != null) {
+            err.println("flightdeck promote: " + refused);
+            h.close();
+            return 1;
+        }
+        out.println("release " + h.id() + " promoted" + (o.flag("--full") ? " in full" : ""));
+        return follower.follow(h, o.flag("--auto"), timeout, false);
     }
 
     /** {@code abort}: drives the release in flight on the Deployment back to where it was. */

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,67 +195,23 @@ final class ReleaseGates implements AutoCloseable {
     }
 
     /**
-     * The steps of a gated release. {@code --steps} may place the gate itself ({@code 10,analysis,50,analysis,100});
-     * without an {@code analysis} item, each weight below 100 is followed by {@code pause D} (with {@code --pause})
-     * and the analysis, instead of a pause until promoted. Blue/green gets one analysis before the switch; rolling
-     * has no separate new-version Deployment to measure, so gates are refused.
+     * Checks, before a {@code promote} drives the release, that every analysis step of the release in flight on
+     * {@code target} names {@code analysis}: a gate this process cannot measure would otherwise fail and abort it.
      */
-    static List<ReleaseStep> steps(String strategy, String stepsText, Duration pause, String analysis)
-            throws UsageException {
-        List<ReleaseStep> out = new ArrayList<>();
-        switch (strategy) {
-            case "canary" -> {
-                String text = stepsText == null ? "10,25,50,100" : stepsText;
-                boolean placed = false;
-                int last = 0;
-                for (String raw : text.split(",")) {
-                    String item = raw.trim();
-                    if (item.equals("analysis")) {
-                        placed = true;
-                        out.add(ReleaseStep.analysis(analysis));
-                        continue;
-                    }
-                    int w;
-                    try {
-                        w = Integer.parseInt(item);
-                    } catch (NumberFormatException e) {
-                        w = -1;
-                    }
-                    if (w <= last || w > 100) {
-                        throw new UsageException("--steps takes increasing weights between 1 and 100 and the word"
-                                + " 'analysis', e.g. 10,analysis,50,analysis,100; got '" + text + "'");
-                    }
-                    last = w;
-                    out.add(ReleaseStep.setWeight(w));
-                }
-                if (!placed) {
-                    List<ReleaseStep> weights = List.copyOf(out);
-                    out.clear();
-                    for (ReleaseStep w : weights) {
-                        out.add(w);
-                        if (w.percent() < 100) {
-                            if (pause != null) {
-                                out.add(ReleaseStep.pause(pause));
-                            }
-                            out.add(ReleaseStep.analysis(analysis));
-                        }
-                    }
-                }
-            }
-            case "bluegreen", "blue-green" -> {
-                if (stepsText != null) {
-                    throw new UsageException("--steps has no meaning for bluegreen: it switches all at once");
-                }
-                if (pause != null) {
-                    out.add(ReleaseStep.pause(pause));
-                }
-                out.add(ReleaseStep.analysis(analysis));
-            }
-            case "rolling" -> throw new UsageException("--analysis needs the new version in its own Deployment:"
-                    + " use --strategy canary or bluegreen");
-            default -> throw new UsageException("--strategy is rolling, bluegreen or canary, not '" + strategy + "'");
+    static void checkPlan(ReleaseSession s, WorkloadKey target, String analysis) throws UsageException {
+        var summary = s.engine().inFlight(target.namespace()).stream()
+                .filter(r -> r.target().equals(target)).findFirst();
+        if (summary.isEmpty()) {
+            return;
         }
-        return out;
+        try (var view = s.engine().observe(target.namespace(), summary.get().id())) {
+            for (ReleaseStep step : view.snapshot().plan().steps()) {
+                if (step.kind() == ReleaseStep.Kind.ANALYSIS && !step.analysis().equals(analysis)) {
+                    throw new UsageException("the release's analysis steps measure '" + step.analysis()
+                            + "', not '" + analysis + "': give --analysis " + step.analysis());
+                }
+            }
+        }
     }
 
     private static Map<String, String> selector(ReleaseSession s, WorkloadKey target) throws UsageException {
@@ -276,9 +231,10 @@ final class ReleaseGates implements AutoCloseable {
         return hook;
     }
 
-    /** Where the measurements come from, for the command's first lines. */
-    String describe() {
-        return describe;
+    /** The command's first line: what the gates measure, how often, and where the measurements come from. */
+    String banner(Options g) {
+        return "gates: " + g.analysis() + " every " + g.interval().toSeconds() + "s, " + g.count()
+                + " times, measured by " + describe;
     }
 
     @Override

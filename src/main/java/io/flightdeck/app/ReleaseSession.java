@@ -68,11 +68,11 @@ final class ReleaseSession implements AutoCloseable {
         return engine;
     }
 
-    /** Makes the engine judge analysis steps with {@code hook}; call before the first {@link #engine()}. */
+    /**
+     * Makes the engine judge analysis steps with {@code hook} from now on; call before starting or resuming a release
+     * (an engine used only to read, e.g. {@code inFlight}, is replaced).
+     */
     void useAnalysis(AnalysisHook hook) {
-        if (engine != null) {
-            throw new IllegalStateException("the engine is already running");
-        }
         engine = new ReleaseEngine(client, executors.scheduler(), actor, settings.withAnalysis(hook));
     }
 

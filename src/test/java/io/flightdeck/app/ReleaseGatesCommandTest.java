@@ -168,8 +168,19 @@ class ReleaseGatesCommandTest {
         }
         assertEquals(0, run("status", "--context", "test", "-n", "shop", "--deployment", "cart"), all());
         assertTrue(all().contains("PAUSED"), all());
-        assertEquals(0, run("abort", "--context", "test", "-n", "shop", "--deployment", "cart"), all());
         assertEquals(before, image("cart"));
+
+        assertEquals(2, run("promote", "--context", "test", "-n", "shop", "--deployment", "cart", "--analysis",
+                "restarts"), all());
+        assertTrue(err().contains("the release's analysis steps measure 'success-rate', not 'restarts'"), err());
+        assertEquals(0, run("status", "--context", "test", "-n", "shop", "--deployment", "cart"), all());
+        assertTrue(all().contains("PAUSED"), "a refused promote changes nothing: " + all());
+
+        assertEquals(0, run("promote", "--context", "test", "-n", "shop", "--deployment", "cart", "--analysis",
+                "success-rate", "--interval", "2s", "--auto"), all());
+        assertTrue(all().contains("through the API server's pod proxy"), all());
+        assertTrue(all().contains("gate success-rate passed"), all());
+        assertEquals("registry.shop.example/cart:9.9", image("cart"));
     }
 
     @Test
@@ -217,11 +228,11 @@ class ReleaseGatesCommandTest {
     @Test
     void gatedStepsFollowEachWeightOrGoWhereStepsPutThem() throws UsageException {
         assertEquals("[setWeight 10, analysis a, setWeight 50, analysis a, setWeight 100]",
-                ReleaseGates.steps("canary", "10,50,100", null, "a").toString());
+                GatedSteps.of("canary", "10,50,100", null, "a").toString());
         assertEquals("[setWeight 10, pause 30s, analysis a, setWeight 100]",
-                ReleaseGates.steps("canary", "10,100", Duration.ofSeconds(30), "a").toString());
+                GatedSteps.of("canary", "10,100", Duration.ofSeconds(30), "a").toString());
         assertEquals("[setWeight 10, setWeight 50, analysis a, setWeight 100]",
-                ReleaseGates.steps("canary", "10,50,analysis,100", null, "a").toString());
-        assertEquals("[analysis a]", ReleaseGates.steps("bluegreen", null, null, "a").toString());
+                GatedSteps.of("canary", "10,50,analysis,100", null, "a").toString());
+        assertEquals("[analysis a]", GatedSteps.of("bluegreen", null, null, "a").toString());
     }
 }
