@@ -27,6 +27,9 @@ public final class TrafficSignals {
     private static final String SELECTOR = "namespace=\"{{namespace}}\",deployment=~\"{{deployment}}\","
             + "track=~\"{{track}}\"";
     private static final List<String> NEW_TRACKS = List.of("canary", "green");
+    /** The no-data messages of PromClient and ScrapeSource that mean "nothing matched". */
+    private static final java.util.Set<String> QUIET = java.util.Set.of("", "the query returned no series",
+            "no samples in the window", "no histogram samples in the window", "no requests in the window");
 
     private final MetricSource source;
     private final Duration interval;
@@ -142,9 +145,12 @@ public final class TrafficSignals {
         return new Value(Double.NaN, quietNoData(r.message()) ? "" : r.message());
     }
 
-    /** "Found nothing" answers (no series, no samples in the window) are no data, not a problem of the source. */
+    /**
+     * "Found nothing" answers (no series, no samples in the window: the version serves no traffic) are no data, not
+     * a problem of the source; anything else (unreachable, timed out, not configured) is a problem.
+     */
     private static boolean quietNoData(String message) {
-        return message.isEmpty() || message.startsWith("no ") || message.equals("the query returned no series");
+        return QUIET.contains(message);
     }
 
     private static void note(Value v, List<String> problems) {

@@ -97,6 +97,13 @@ class TrafficSignalsTest {
     }
 
     @Test
+    void aSourceThatSaysItIsNotConfiguredIsAProblem() {
+        TrafficReading r = new TrafficSignals(q -> PromResult.noData(TrafficSignals.NOT_CONFIGURED))
+                .read("shop", "checkout");
+        assertEquals(TrafficSignals.NOT_CONFIGURED, r.problem());
+    }
+
+    @Test
     void quietNoDataIsNaNWithoutAProblem() {
         TrafficReading r = new TrafficSignals(q -> PromResult.noData("the query returned no series"))
                 .read("shop", "checkout");
