@@ -1,5 +1,6 @@
 package io.flightdeck.release;
 
+import io.flightdeck.model.StrategyKind;
 import io.flightdeck.model.WorkloadKey;
 
 import java.time.Instant;
@@ -13,8 +14,21 @@ import java.util.Map;
 @FunctionalInterface
 public interface AnalysisHook {
 
-    /** The analysis to judge: its name in the plan, the release, the target, when the step started, approval. */
-    record Request(String releaseId, String analysis, WorkloadKey target, Instant startedAt, boolean approved) {
+    /**
+     * The analysis to judge: its name in the plan, the release, the target, when the step started, approval, the
+     * release's strategy (null when not known) and the pod-template-hash of the new version's ReplicaSet ("" while it
+     * does not exist yet or is not known).
+     */
+    record Request(String releaseId, String analysis, WorkloadKey target, Instant startedAt, boolean approved,
+                   StrategyKind strategy, String podTemplateHash) {
+        public Request {
+            podTemplateHash = podTemplateHash == null ? "" : podTemplateHash;
+        }
+
+        /** A request without strategy or hash (a hook that tells versions apart by Deployment and track). */
+        public Request(String releaseId, String analysis, WorkloadKey target, Instant startedAt, boolean approved) {
+            this(releaseId, analysis, target, startedAt, approved, null, "");
+        }
     }
 
     /** The verdict with the measured values behind it (they go into the journal). */

@@ -65,8 +65,8 @@ final class BackgroundAnalysis {
             ctx.putVar(STARTED, started);
             ctx.event(ACTION, "started", Map.of("analysis", analysis));
         }
-        AnalysisHook.Verdict v = ctx.analysis().judge(new AnalysisHook.Request(ctx.releaseId(), analysis,
-                ctx.plan().target(), Instant.parse(started), "approved".equals(state)));
+        AnalysisHook.Verdict v = ctx.analysis().judge(NewVersion.request(ctx, analysis, Instant.parse(started),
+                "approved".equals(state)));
         return switch (v.outcome()) {
             case RUNNING -> {
                 AnalysisEvents.recordNew(ctx, ACTION, analysis, started, v, MEASURED);

@@ -167,8 +167,7 @@ final class BlueGreenStrategy {
     private static StepResult postPromotion(StepContext ctx, String analysis) {
         String at = ctx.var(SWITCHED_AT);
         Instant since = at == null ? ctx.stepStartedAt() : Instant.parse(at);
-        AnalysisHook.Verdict v = ctx.analysis().judge(new AnalysisHook.Request(ctx.releaseId(), analysis,
-                ctx.plan().target(), since, ctx.promoted()));
+        AnalysisHook.Verdict v = ctx.analysis().judge(NewVersion.request(ctx, analysis, since, ctx.promoted()));
         String action = "post-promotion-analysis";
         switch (v.outcome()) {
             case RUNNING -> {

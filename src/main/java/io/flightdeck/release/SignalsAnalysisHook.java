@@ -1,11 +1,13 @@
 package io.flightdeck.release;
 
+import io.flightdeck.model.StrategyKind;
 import io.flightdeck.signals.analysis.AnalysisRun;
 import io.flightdeck.signals.analysis.BuiltInTemplates;
 import io.flightdeck.signals.analysis.Measurement;
 import io.flightdeck.signals.analysis.MetricSource;
 import io.flightdeck.signals.analysis.MetricSpec;
 import io.flightdeck.signals.analysis.Phase;
+import io.flightdeck.signals.analysis.StableComparison;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +18,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Judges a release's analysis steps with real signals: the step's analysis names built-in templates
  * ("success-rate,latency-p99", "canary-vs-stable"), measured for the new version (the {@code -canary} or
- * {@code -green} Deployment, track canary or green) every {@code interval}, {@code count} times after the rate
+ * {@code -green} Deployment, track canary or green; in a rolling release the target's pods of the new ReplicaSet, by
+ * pod_template_hash, waiting until that ReplicaSet exists) every {@code interval}, {@code count} times after the rate
  * window has filled, by an
  * {@link AnalysisRun}. Successful passes; Failed or Error fails (the engine aborts and rolls back); Inconclusive
  * (no data, e.g. Prometheus gone) pauses for an operator, whose approval then passes. Every measurement is in the
@@ -45,6 +49,8 @@ public final class SignalsAnalysisHook implements AnalysisHook {
     private final Function<String, List<MetricSpec>> resolver;
     private final Duration initialDelay;
     private final Clock clock;
+    private static final Pattern HASH = Pattern.compile("\\{\\{\\s*podTemplateHash\\s*}}");
+
     private final Map<Key, Tracked> runs = new ConcurrentHashMap<>();
 
     public SignalsAnalysisHook(MetricSource source, ScheduledExecutorService executor, Duration interval, int count,
@@ -79,11 +85,22 @@ public final class SignalsAnalysisHook implements AnalysisHook {
 
     @Override
     public Verdict judge(Request r) {
-        Tracked t;
-        try {
-            t = runs.computeIfAbsent(new Key(r.releaseId(), r.analysis(), r.startedAt()), k -> start(r));
-        } catch (IllegalArgumentException e) {
-            return new Verdict(Outcome.FAILED, e.getMessage(), Map.of());
+        Key key = new Key(r.releaseId(), r.analysis(), r.startedAt());
+        Tracked t = runs.get(key);
+        if (t == null) {
+            List<MetricSpec> metrics;
+            Map<String, String> args;
+            try {
+                metrics = resolver.apply(r.analysis());
+                args = args(r, metrics);
+            } catch (IllegalArgumentException e) {
+                return new Verdict(Outcome.FAILED, e.getMessage(), Map.of());
+            }
+            if (args == null) {
+                return new Verdict(Outcome.RUNNING, "waiting for the new version's ReplicaSet (its pod-template-hash)"
+                        + " before measuring " + r.analysis(), Map.of());
+            }
+            t = runs.computeIfAbsent(key, k -> start(metrics, args));
         }
         Map<String, String> values = measurements(t);
         Phase p = t.run.phase();
@@ -97,11 +114,27 @@ public final class SignalsAnalysisHook implements AnalysisHook {
         };
     }
 
-    private Tracked start(Request r) {
-        List<MetricSpec> metrics = resolver.apply(r.analysis());
+    /**
+     * The placeholders for the new version; null while its hash is needed but not known yet. A rolling release's new
+     * version is its ReplicaSet's pods (by hash); canary and green ones are their own Deployment and track.
+     */
+    static Map<String, String> args(Request r, List<MetricSpec> metrics) {
         String app = r.target().name();
-        Map<String, String> args = BuiltInTemplates.args(r.target().namespace(), app + "-(canary|green)",
-                "canary|green", "", app);
+        String ns = r.target().namespace();
+        boolean rolling = r.strategy() == StrategyKind.ROLLING;
+        boolean needsHash = rolling || metrics.stream().anyMatch(m -> HASH.matcher(m.query()).find());
+        if (rolling && metrics.stream().anyMatch(m -> m.query().startsWith(StableComparison.QUERY_MARKER))) {
+            throw new IllegalArgumentException(BuiltInTemplates.CANARY_VS_STABLE + " compares a canary or green"
+                    + " Deployment with the stable one; a rolling release has neither");
+        }
+        if (needsHash && r.podTemplateHash().isEmpty()) {
+            return null;
+        }
+        return rolling ? BuiltInTemplates.rollingArgs(ns, app, r.podTemplateHash())
+                : BuiltInTemplates.args(ns, app + "-(canary|green)", "canary|green", r.podTemplateHash(), app);
+    }
+
+    private Tracked start(List<MetricSpec> metrics, Map<String, String> args) {
         Tracked[] holder = new Tracked[1];
         AnalysisRun run = new AnalysisRun(metrics, args, source, executor, new AnalysisRun.Listener() {
             @Override

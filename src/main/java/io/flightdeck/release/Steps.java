@@ -54,8 +54,8 @@ final class Steps {
      */
     static Step analysis(ReleaseStep s) {
         return Step.gate(s.toString(), ctx -> {
-            AnalysisHook.Verdict v = ctx.analysis().judge(new AnalysisHook.Request(ctx.releaseId(), s.analysis(),
-                    ctx.plan().target(), ctx.stepStartedAt(), ctx.promoted()));
+            AnalysisHook.Verdict v = ctx.analysis().judge(NewVersion.request(ctx, s.analysis(),
+                    ctx.stepStartedAt(), ctx.promoted()));
             Map<String, String> details = AnalysisEvents.details(s.analysis(), v);
             return switch (v.outcome()) {
                 case PASSED -> {

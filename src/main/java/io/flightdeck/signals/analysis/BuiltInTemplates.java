@@ -11,7 +11,9 @@ import java.util.Optional;
  * track and pod_template_hash: HTTP success rate, p99 latency, and the canary-against-stable comparison that judges
  * the canary's error ratio over time with a Mann-Whitney U test ({@link StableComparison}), and container restarts
  * of the new version's pods from kube-state-metrics' {@code kube_pod_container_status_restarts_total} (by pod name,
- * as kube-state-metrics has no deployment label; the new version's pods are new, so any restart counts). Stateless.
+ * as kube-state-metrics has no deployment label; the new version's pods are new, so any restart counts). The new
+ * version is told apart by Deployment and track (canary, green) or, in a rolling release, by pod_template_hash
+ * ({@link #HASH_MATCH}). Stateless.
  */
 public final class BuiltInTemplates {
 
@@ -20,9 +22,15 @@ public final class BuiltInTemplates {
     public static final String CANARY_VS_STABLE = "canary-vs-stable";
     public static final String RESTARTS = "restarts";
 
-    /** Label matchers of the version under test; deployment and track are regular expressions (=~). */
+    /**
+     * The placeholder the built-in templates match pod_template_hash with: the new ReplicaSet's hash for a rolling
+     * release (old and new pods share Deployment and track), {@code .*} when the new version has its own Deployment.
+     */
+    public static final String HASH_MATCH = "podTemplateHashMatch";
+
+    /** Label matchers of the version under test; deployment, track and hash are regular expressions (=~). */
     private static final String SELECTOR = "namespace=\"{{namespace}}\",deployment=~\"{{deployment}}\","
-            + "track=~\"{{track}}\"";
+            + "track=~\"{{track}}\",pod_template_hash=~\"{{" + HASH_MATCH + "}}\"";
 
     private BuiltInTemplates() {
     }
@@ -51,7 +59,7 @@ public final class BuiltInTemplates {
                     interval, count, "result > 0.05", null).withLimits(0, count, 4));
             case RESTARTS -> Optional.of(MetricSpec.of(RESTARTS,
                     "sum(kube_pod_container_status_restarts_total{namespace=\"{{namespace}}\",pod=~\"({{deployment}})"
-                            + "-[a-z0-9]+-[a-z0-9]+\"})",
+                            + "-({{" + HASH_MATCH + "}})-[a-z0-9]+\"})",
                     interval, count, null, "result > 0"));
             default -> Optional.empty();
         };
@@ -70,10 +78,26 @@ public final class BuiltInTemplates {
         return Duration.ofSeconds(Math.max(10, interval.toSeconds() * 2));
     }
 
-    /** The placeholders a built-in template expects. */
+    /**
+     * The placeholders for a new version in its own Deployment (canary, green), told apart by {@code deployment} and
+     * {@code track} (regular expressions); {@code hash} is the literal {@code {{podTemplateHash}}} ("" when unknown),
+     * which the built-in templates do not need.
+     */
     public static Map<String, String> args(String namespace, String deployment, String track, String hash,
                                            String app) {
         return Map.of("namespace", namespace, "deployment", deployment, "track", track, "podTemplateHash", hash,
-                "app", app);
+                "app", app, HASH_MATCH, ".*");
+    }
+
+    /**
+     * The placeholders for the new version of a rolling release: the target Deployment's pods of the ReplicaSet with
+     * pod-template-hash {@code hash} (any track; the old version's pods share Deployment and track).
+     */
+    public static Map<String, String> rollingArgs(String namespace, String app, String hash) {
+        if (hash.isEmpty()) {
+            throw new IllegalArgumentException("a rolling release's new version is known by its pod-template-hash");
+        }
+        return Map.of("namespace", namespace, "deployment", app, "track", ".*", "podTemplateHash", hash, "app", app,
+                HASH_MATCH, hash);
     }
 }
