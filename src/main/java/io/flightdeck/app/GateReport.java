@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the command line says about a release's signal gates: the gate that failed with every measurement behind
- * it (values, condition, phase), read from the journal's "analysis failed" event, and whether a paused release waits
- * at a gate. Pure; main thread.
+ * What the command line says about a release's signal gates (analysis steps, background and post-promotion
+ * analysis): the gate that failed with every measurement behind it (values, condition, phase), read from the
+ * journal's "failed" event, and whether a paused release waits on an inconclusive one. Pure; main thread.
  */
 final class GateReport {
+
+    /** How each analysis' journal action is named to the user. */
+    private static final Map<String, String> KINDS = Map.of("analysis", "gate", "background-analysis",
+            "background analysis", "post-promotion-analysis", "post-promotion analysis");
 
     private GateReport() {
     }
@@ -23,7 +27,7 @@ final class GateReport {
     static Optional<String> failed(ReleaseSnapshot s) {
         ReleaseEvent failed = null;
         for (ReleaseEvent e : s.events()) {
-            if (e.action().equals("analysis") && e.outcome().equals("failed")) {
+            if (KINDS.containsKey(e.action()) && e.outcome().equals("failed")) {
                 failed = e;
             }
         }
@@ -31,7 +35,8 @@ final class GateReport {
             return Optional.empty();
         }
         Map<String, String> d = failed.details();
-        StringBuilder b = new StringBuilder("flightdeck: gate ").append(d.getOrDefault("analysis", "?"))
+        StringBuilder b = new StringBuilder("flightdeck: ").append(KINDS.get(failed.action())).append(' ')
+                .append(d.getOrDefault("analysis", "?"))
                 .append(" failed: ").append(d.getOrDefault("message", "")).append('\n');
         List<String> keys = new ArrayList<>(d.keySet().stream().filter(k -> k.contains("#")).toList());
         keys.sort(Comparator.comparingInt(GateReport::index));
@@ -45,13 +50,33 @@ final class GateReport {
     static String passed(ReleaseSnapshot s) {
         StringBuilder b = new StringBuilder();
         for (ReleaseEvent e : s.events()) {
-            if (e.action().equals("analysis") && e.outcome().equals("passed")) {
+            if (KINDS.containsKey(e.action()) && e.outcome().equals("passed")) {
                 long n = e.details().keySet().stream().filter(k -> k.contains("#")).count();
-                b.append("gate ").append(e.details().getOrDefault("analysis", "?")).append(" passed: ").append(n)
+                b.append(KINDS.get(e.action())).append(' ').append(e.details().getOrDefault("analysis", "?"))
+                        .append(" passed: ").append(n)
                         .append(" measurements; ").append(e.details().getOrDefault("message", "")).append('\n');
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The analysis a paused release waits on because it was inconclusive: its analysis step, or a background or
+     * post-promotion analysis whose last verdict was inconclusive (and not accepted since).
+     */
+    static Optional<String> inconclusive(ReleaseSnapshot s) {
+        if (atGate(s)) {
+            return Optional.of("gate " + gate(s));
+        }
+        ReleaseEvent last = null;
+        for (ReleaseEvent e : s.events()) {
+            if (e.action().equals("background-analysis") || e.action().equals("post-promotion-analysis")) {
+                last = e;
+            }
+        }
+        return last != null && last.outcome().equals("inconclusive")
+                ? Optional.of(KINDS.get(last.action()) + " " + last.details().getOrDefault("analysis", "?"))
+                : Optional.empty();
     }
 
     /** Whether the paused release waits at an analysis step. */

@@ -17,14 +17,15 @@ final class GatedSteps {
     /**
      * The steps of a gated release. {@code --steps} may place the gate itself ({@code 10,analysis,50,analysis,100});
      * without an {@code analysis} item, each weight below 100 is followed by {@code pause D} (with {@code --pause})
-     * and the analysis, instead of a pause until promoted. Blue/green gets one analysis before the switch; rolling
-     * has no separate new-version Deployment to measure, so gates are refused.
+     * and the analysis, instead of a pause until promoted. Rolling works the same way (its weights are the share of
+     * updated replicas, whose pods the gates tell apart by pod-template-hash); blue/green gets one analysis before the
+     * switch.
      */
     static List<ReleaseStep> of(String strategy, String stepsText, Duration pause, String analysis)
             throws UsageException {
         List<ReleaseStep> out = new ArrayList<>();
         switch (strategy) {
-            case "canary" -> {
+            case "canary", "rolling" -> {
                 String text = stepsText == null ? "10,25,50,100" : stepsText;
                 boolean placed = false;
                 int last = 0;
@@ -71,8 +72,6 @@ final class GatedSteps {
                 }
                 out.add(ReleaseStep.analysis(analysis));
             }
-            case "rolling" -> throw new UsageException("--analysis needs the new version in its own Deployment:"
-                    + " use --strategy canary or bluegreen");
             default -> throw new UsageException("--strategy is rolling, bluegreen or canary, not '" + strategy + "'");
         }
         return out;

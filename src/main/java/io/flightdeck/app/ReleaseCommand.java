@@ -54,12 +54,14 @@ public final class ReleaseCommand {
         return commands
                 .register("release", "release --deployment D --image I --strategy rolling|bluegreen|canary " + COMMON
                                 + " [--steps 10,25,50,100] [--pause 30s] [--auto] [--analysis success-rate,restarts|F.yaml"
-                                + " --prometheus URL --interval 5s] ...",
+                                + " --background-analysis A --post-promotion-analysis A --prometheus URL --interval 5s]"
+                                + " ...",
                         "start a release and follow it to its first pause (with --auto: to the end, aborting on"
                                 + " failure); --context sandbox runs it on an in-process sandbox",
                         c::release)
                 .register("promote", "promote --deployment D " + COMMON + " [--full] [--auto] [--takeover]"
-                                + " [--analysis A --prometheus URL ...]",
+                                + " [--analysis A --background-analysis A --post-promotion-analysis A --prometheus URL"
+                                + " ...]",
                         "promote the paused release in flight on D and follow it", c::promote)
                 .register("abort", "abort --deployment D " + COMMON + " [--takeover]",
                         "abort the release in flight on D and wait until everything is as before", c::abort)
@@ -96,17 +98,24 @@ public final class ReleaseCommand {
         Set<String> valued = with(CONNECTION, "--deployment", "--image", "--strategy", "--steps", "--pause",
                 "--container", "--max-surge", "--max-unavailable", "--active-service", "--preview-service",
                 "--scale-down-delay");
-        valued.addAll(ReleaseGates.OPTIONS);
+        valued.addAll(GateOptions.OPTIONS);
         ReleaseOptions o = ReleaseOptions.parse(args, valued, Set.of("--auto"));
         String deployment = o.require("--deployment");
         String image = o.require("--image");
         String strategy = o.require("--strategy");
         Duration pause = o.duration("--pause", null);
         ReleaseStrategy kind = strategy(o, strategy);
-        Optional<ReleaseGates.Options> gated = ReleaseGates.parse(o);
-        List<ReleaseStep> steps = gated.isPresent()
+        Optional<GateOptions> gated = GateOptions.parse(o);
+        if (gated.isPresent()) {
+            gated.get().checkStrategy(strategy);
+        }
+        List<ReleaseStep> steps = gated.isPresent() && gated.get().analysis() != null
                 ? GatedSteps.of(strategy, o.get("--steps"), pause, gated.get().analysis())
                 : steps(strategy, o.weights("--steps"), pause, o.flag("--auto"));
+        if (gated.isPresent() && gated.get().background() != null && strategy.equals("rolling") && steps.isEmpty()) {
+            err.println("warning: without --steps a rolling release does not stop on its way, so its background"
+                    + " analysis ends when the rollout completes, maybe before its first measurement");
+        }
         Duration timeout = o.duration("--timeout", Duration.ofMinutes(30));
         try (ReleaseSession s = open(o)) {
             WorkloadKey target = new WorkloadKey(namespace(o, s), deployment);
@@ -118,6 +127,10 @@ public final class ReleaseCommand {
                 }
                 ReleasePlan plan = new ReleasePlan(target, change(s, target, image, o.get("--container")), kind,
                         steps);
+                if (gated.isPresent()) {
+                    plan = plan.withBackgroundAnalysis(gated.get().background())
+                            .withPostPromotionAnalysis(gated.get().postPromotion());
+                }
                 Preflight.Report report = s.engine().preflight(plan);
                 report.warnings().forEach(w -> err.println("warning: " + w));
                 ReleaseHandle h = s.engine().start(plan);
@@ -187,16 +200,16 @@ public final class ReleaseCommand {
     /** {@code promote}: drives the release in flight on the Deployment and promotes it. */
     public int promote(String[] args) throws UsageException {
         Set<String> valued = with(CONNECTION, "--deployment");
-        valued.addAll(ReleaseGates.OPTIONS);
+        valued.addAll(GateOptions.OPTIONS);
         ReleaseOptions o = ReleaseOptions.parse(args, valued, Set.of("--full", "--auto", "--takeover"));
         String deployment = o.require("--deployment");
         Duration timeout = o.duration("--timeout", Duration.ofMinutes(30));
-        Optional<ReleaseGates.Options> gated = ReleaseGates.parse(o);
+        Optional<GateOptions> gated = GateOptions.parse(o);
         try (ReleaseSession s = open(o)) {
             WorkloadKey target = new WorkloadKey(namespace(o, s), deployment);
             ReleaseGates gates = null;
             if (gated.isPresent()) {
-                ReleaseGates.checkPlan(s, target, gated.get().analysis());
+                ReleaseGates.checkPlan(s, target, gated.get());
                 gates = ReleaseGates.open(gated.get(), s, target, Clock.systemUTC());
                 s.useAnalysis(gates.hook());
                 out.println(gates.banner(gated.get()));

@@ -92,8 +92,10 @@ final class ReleaseFollower {
                         return stop(h, 1);
                     }
                 } else if (s.phase() == ReleasePhase.PAUSED) {
-                    if (signalGates && GateReport.atGate(s)) {
-                        err.println("flightdeck: paused: gate " + GateReport.gate(s) + " inconclusive (" + s.message()
+                    java.util.Optional<String> gate = signalGates ? GateReport.inconclusive(s)
+                            : java.util.Optional.empty();
+                    if (gate.isPresent()) {
+                        err.println("flightdeck: paused: " + gate.get() + " inconclusive (" + s.message()
                                 + "); the release stays in flight: 'flightdeck promote --deployment "
                                 + s.plan().target().name() + "' approves it, 'flightdeck abort ...' rolls it back");
                         return stop(h, PAUSED_AT_GATE);

@@ -1,13 +1,13 @@
 package io.flightdeck.app;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.flightdeck.model.ReleasePlan;
 import io.flightdeck.model.ReleaseStep;
 import io.flightdeck.model.WorkloadKey;
 import io.flightdeck.release.SignalsAnalysisHook;
 import io.flightdeck.sandbox.SandboxCluster;
 import io.flightdeck.signals.PromClient;
 import io.flightdeck.signals.PromEndpoint;
-import io.flightdeck.signals.PromResult;
 import io.flightdeck.signals.ScrapeSource;
 import io.flightdeck.signals.SharedQueries;
 import io.flightdeck.signals.analysis.AnalysisCatalog;
@@ -16,35 +16,21 @@ import io.flightdeck.signals.analysis.MetricSource;
 import io.flightdeck.signals.analysis.MetricSpec;
 import io.flightdeck.signals.analysis.StableComparison;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The signals behind a {@code release}'s analysis steps: {@code --analysis} (built-in template names or YAML metric
- * files), {@code --prometheus URL} with {@code --prometheus-token-file} or {@code --prometheus-basic-auth-file},
- * {@code --interval} and {@code --count}. Everything is checked before the release touches the cluster: an unknown
- * name, a bad file, an unreadable credential file or a Prometheus that does not answer a query is a
- * {@link UsageException}. The measurements come from that Prometheus; without one, from the sandbox's own Prometheus
+ * The signals behind a {@code release}'s gates ({@link GateOptions}: analysis steps, background and post-promotion
+ * analysis). Everything is checked before the release touches the cluster: an unknown name, a bad file, an
+ * unreadable credential file or a Prometheus that does not answer a query is a {@link UsageException}. The measurements come from that Prometheus; without one, from the sandbox's own Prometheus
  * or its exporter ({@code --context sandbox}), or from the target's pods through the API server's pod proxy on a
  * real cluster. Made and closed on the main thread; measuring and scraping run on its own "signals" threads.
  */
 final class ReleaseGates implements AutoCloseable {
-
-    static final java.util.Set<String> OPTIONS = java.util.Set.of("--analysis", "--prometheus",
-            "--prometheus-token-file", "--prometheus-basic-auth-file", "--interval", "--count");
-
-    /** The checked options; {@code prometheus} is null when none was given. */
-    record Options(String analysis, List<MetricSpec> metrics, PromEndpoint prometheus, Duration interval, int count) {
-    }
 
     private final ScheduledThreadPoolExecutor executor;
     private final SignalsAnalysisHook hook;
@@ -56,89 +42,11 @@ final class ReleaseGates implements AutoCloseable {
         this.describe = describe;
     }
 
-    /** The gate options, checked; empty when {@code --analysis} is not given (then none of the others may be). */
-    static Optional<Options> parse(ReleaseOptions o) throws UsageException {
-        String analysis = o.get("--analysis");
-        if (analysis == null) {
-            for (String name : OPTIONS) {
-                if (o.get(name) != null) {
-                    throw new UsageException(name + " needs --analysis");
-                }
-            }
-            return Optional.empty();
-        }
-        Duration interval = o.duration("--interval", Duration.ofSeconds(5));
-        if (interval.toMillis() < 1000) {
-            throw new UsageException("--interval must be at least 1s, not " + o.get("--interval"));
-        }
-        int count = o.get("--count") == null ? 4 : (int) o.number("--count");
-        if (count < 1) {
-            throw new UsageException("--count must be at least 1");
-        }
-        List<MetricSpec> metrics;
-        try {
-            metrics = AnalysisCatalog.resolve(analysis, interval, count);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--analysis: " + e.getMessage());
-        }
-        PromEndpoint prometheus = null;
-        if (o.get("--prometheus") != null) {
-            prometheus = endpoint(o);
-            PromResult probe = new PromClient(prometheus).query("vector(1)", null);
-            if (!probe.hasData()) {
-                throw new UsageException("--prometheus " + prometheus + " does not answer queries: "
-                        + probe.message());
-            }
-        }
-        return Optional.of(new Options(analysis, metrics, prometheus, interval, count));
-    }
-
-    private static PromEndpoint endpoint(ReleaseOptions o) throws UsageException {
-        String url = o.get("--prometheus");
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--prometheus takes a URL such as http://prometheus:9090, not '" + url + "'");
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new UsageException("--prometheus takes an http or https URL such as http://prometheus:9090, not '"
-                    + url + "'");
-        }
-        PromEndpoint e = PromEndpoint.of(url).withTimeout(Duration.ofSeconds(5));
-        if (o.get("--prometheus-token-file") != null && o.get("--prometheus-basic-auth-file") != null) {
-            throw new UsageException("give --prometheus-token-file or --prometheus-basic-auth-file, not both");
-        }
-        if (o.get("--prometheus-token-file") != null) {
-            e = e.withBearerToken(secret(o, "--prometheus-token-file"));
-        } else if (o.get("--prometheus-basic-auth-file") != null) {
-            String userPass = secret(o, "--prometheus-basic-auth-file");
-            int colon = userPass.indexOf(':');
-            if (colon <= 0) {
-                throw new UsageException("--prometheus-basic-auth-file must hold USER:PASSWORD");
-            }
-            e = e.withBasicAuth(userPass.substring(0, colon), userPass.substring(colon + 1));
-        }
-        return e;
-    }
-
-    private static String secret(ReleaseOptions o, String name) throws UsageException {
-        try {
-            String s = Files.readString(Path.of(o.get(name))).trim();
-            if (s.isEmpty()) {
-                throw new UsageException(name + " " + o.get(name) + " is empty");
-            }
-            return s;
-        } catch (IOException e) {
-            throw new UsageException(name + ": cannot read " + o.get(name) + ": " + e.getMessage());
-        }
-    }
-
     /**
      * Picks the measurements' source for the target and makes the hook; throws a UsageException (nothing changed
      * yet) when the analysis needs a Prometheus and there is none.
      */
-    static ReleaseGates open(Options g, ReleaseSession s, WorkloadKey target, Clock clock) throws UsageException {
+    static ReleaseGates open(GateOptions g, ReleaseSession s, WorkloadKey target, Clock clock) throws UsageException {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2,
                 s.executors().threadFactory("signals"));
         executor.setRemoveOnCancelPolicy(true);
@@ -157,8 +65,8 @@ final class ReleaseGates implements AutoCloseable {
                         Duration.ofMinutes(1), g.interval(), clock);
                 describe = (g.prometheus() == null ? "the sandbox's Prometheus at " : "Prometheus at ") + prometheus;
             } else {
-                if (AnalysisCatalog.needsPrometheus(g.metrics())) {
-                    throw new UsageException("--analysis " + BuiltInTemplates.CANARY_VS_STABLE + " needs a Prometheus"
+                if (AnalysisCatalog.needsPrometheus(g.all())) {
+                    throw new UsageException(BuiltInTemplates.CANARY_VS_STABLE + " needs a Prometheus"
                             + " (--prometheus URL): without one Flightdeck cannot take range queries");
                 }
                 ScrapeSource scrape;
@@ -179,13 +87,14 @@ final class ReleaseGates implements AutoCloseable {
                 executor.scheduleWithFixedDelay(scrape::scrape, 0, 1, TimeUnit.SECONDS);
                 source = scrape;
             }
-            String analysis = g.analysis();
-            List<MetricSpec> metrics = g.metrics();
+            Map<String, List<MetricSpec>> metrics = g.metrics();
             SignalsAnalysisHook hook = new SignalsAnalysisHook(source, executor, name -> {
-                if (!name.equals(analysis)) {
-                    throw new IllegalArgumentException("analysis '" + name + "' is not the one given with --analysis");
+                List<MetricSpec> m = metrics.get(name);
+                if (m == null) {
+                    throw new IllegalArgumentException("analysis '" + name + "' is not one given on the command line ("
+                            + g.describe() + ")");
                 }
-                return metrics;
+                return m;
             }, BuiltInTemplates.windowLength(g.interval()), clock);
             return new ReleaseGates(executor, hook, describe);
         } catch (UsageException | RuntimeException e) {
@@ -195,22 +104,40 @@ final class ReleaseGates implements AutoCloseable {
     }
 
     /**
-     * Checks, before a {@code promote} drives the release, that every analysis step of the release in flight on
-     * {@code target} names {@code analysis}: a gate this process cannot measure would otherwise fail and abort it.
+     * Checks, before a {@code promote} drives the release, that every analysis of the release in flight on
+     * {@code target} (its analysis steps, background and post-promotion analysis) is given with its option: a gate
+     * this process cannot measure would otherwise fail and abort it.
      */
-    static void checkPlan(ReleaseSession s, WorkloadKey target, String analysis) throws UsageException {
+    static void checkPlan(ReleaseSession s, WorkloadKey target, GateOptions g) throws UsageException {
         var summary = s.engine().inFlight(target.namespace()).stream()
                 .filter(r -> r.target().equals(target)).findFirst();
         if (summary.isEmpty()) {
             return;
         }
         try (var view = s.engine().observe(target.namespace(), summary.get().id())) {
-            for (ReleaseStep step : view.snapshot().plan().steps()) {
-                if (step.kind() == ReleaseStep.Kind.ANALYSIS && !step.analysis().equals(analysis)) {
-                    throw new UsageException("the release's analysis steps measure '" + step.analysis()
-                            + "', not '" + analysis + "': give --analysis " + step.analysis());
+            ReleasePlan plan = view.snapshot().plan();
+            for (ReleaseStep step : plan.steps()) {
+                if (step.kind() == ReleaseStep.Kind.ANALYSIS) {
+                    same(GateOptions.ANALYSIS, "analysis steps measure", step.analysis(), g.analysis());
                 }
             }
+            same(GateOptions.BACKGROUND, "background analysis is", plan.backgroundAnalysis(), g.background());
+            same(GateOptions.POST_PROMOTION, "post-promotion analysis is", plan.postPromotionAnalysis(),
+                    g.postPromotion());
+        }
+    }
+
+    private static void same(String option, String what, String planned, String given) throws UsageException {
+        if (planned.isEmpty() && given == null) {
+            return;
+        }
+        if (planned.isEmpty()) {
+            throw new UsageException("the release has no " + option.substring(2).replace('-', ' ') + "; drop "
+                    + option);
+        }
+        if (!planned.equals(given)) {
+            throw new UsageException("the release's " + what + " '" + planned + "', not '"
+                    + (given == null ? "" : given) + "': give " + option + " " + planned);
         }
     }
 
@@ -232,8 +159,8 @@ final class ReleaseGates implements AutoCloseable {
     }
 
     /** The command's first line: what the gates measure, how often, and where the measurements come from. */
-    String banner(Options g) {
-        return "gates: " + g.analysis() + " every " + g.interval().toSeconds() + "s, " + g.count()
+    String banner(GateOptions g) {
+        return "gates: " + g.describe() + " every " + g.interval().toSeconds() + "s, " + g.count()
                 + " times, measured by " + describe;
     }
 

@@ -122,6 +122,21 @@ class ReleaseGatesCommandTest {
     }
 
     @Test
+    void anErroringRollingReleaseFailsItsBackgroundAnalysisOnTheNewPodsAndIsRolledBack() {
+        awaitAvailable("checkout");
+        String before = image("checkout");
+        assertEquals(1, run("release", "--context", "test", "-n", "shop", "--deployment", "checkout", "--image",
+                "registry.shop.example/checkout:2.1-errors", "--strategy", "rolling", "--steps", "50", "--pause", "2m",
+                "--background-analysis", "success-rate", "--interval", "2s", "--auto", "--timeout", "3m"), all());
+        assertTrue(all().contains("gates: background success-rate every 2s"), all());
+        assertTrue(err().contains("background analysis success-rate failed: metric \"success-rate\" failed"), err());
+        assertTrue(err().matches("(?s).*success-rate#1: FAILED \\[0\\.9[0-8]\\d*] at .*"), err());
+        assertTrue(all().contains("aborted: everything is as before"), all());
+        awaitAvailable("checkout");
+        assertEquals(before, image("checkout"));
+    }
+
+    @Test
     void aCrashingCanaryFailsItsRestartsGate() {
         awaitAvailable("search");
         String before = image("search");
@@ -206,9 +221,14 @@ class ReleaseGatesCommandTest {
         assertTrue(err().contains("--interval needs --analysis"), err());
         assertEquals(2, runLine(line, "--analysis", "canary-vs-stable"));
         assertTrue(err().contains("canary-vs-stable needs a Prometheus"), err());
-        assertEquals(2, runLine(line.replace("canary", "rolling").replace("--steps 50,100 ", ""), "--analysis",
-                "success-rate"));
-        assertTrue(err().contains("use --strategy canary or bluegreen"), err());
+        assertEquals(2, runLine(line, "--post-promotion-analysis", "success-rate"));
+        assertTrue(err().contains("--post-promotion-analysis runs after a blue/green switch; --strategy canary has"
+                + " none: use --background-analysis"), err());
+        assertEquals(2, runLine(line.replace("canary", "rolling"), "--background-analysis", "canary-vs-stable"));
+        assertTrue(err().contains("canary-vs-stable compares a canary or green Deployment with the stable one; a"
+                + " rolling release has neither"), err());
+        assertEquals(2, runLine(line.replace("canary", "rolling"), "--background-analysis", "sucess-rate"));
+        assertTrue(err().contains("--background-analysis: unknown analysis 'sucess-rate'"), err());
         assertEquals(2, runLine(line.replace("50,100", "50,analysys,100"), "--analysis", "success-rate"));
         assertTrue(err().contains("e.g. 10,analysis,50,analysis,100"), err());
         cluster.server().rbac().deny("get:pods/proxy:shop");
@@ -234,5 +254,7 @@ class ReleaseGatesCommandTest {
         assertEquals("[setWeight 10, setWeight 50, analysis a, setWeight 100]",
                 GatedSteps.of("canary", "10,50,analysis,100", null, "a").toString());
         assertEquals("[analysis a]", GatedSteps.of("bluegreen", null, null, "a").toString());
+        assertEquals("[setWeight 50, analysis a, setWeight 100]",
+                GatedSteps.of("rolling", "50,100", null, "a").toString());
     }
 }
