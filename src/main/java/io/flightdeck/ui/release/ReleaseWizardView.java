@@ -2,6 +2,7 @@ package io.flightdeck.ui.release;
 
 import io.flightdeck.model.StrategyKind;
 import io.flightdeck.release.ReleaseHandle;
+import io.flightdeck.signals.analysis.BuiltInTemplates;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -9,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * The release wizard's form: Deployment, container, image (with its problem shown under it), strategy, a preset that
- * fills strategy and steps, the steps as text, and Start / Cancel. A refusal from the engine is shown in the form,
+ * fills strategy and steps, the steps as text, a background analysis and (blue/green only) a post-promotion analysis as
+ * built-in template names, and Start / Cancel. A refusal from the engine is shown in the form,
  * which stays open; a started release closes the window and goes to {@code onStarted}. FX thread.
  */
 public final class ReleaseWizardView {
@@ -35,6 +38,8 @@ public final class ReleaseWizardView {
     public static final String PRESET_ID = "wizard-preset";
     public static final String STEPS_ID = "wizard-steps";
     public static final String MAX_SURGE_ID = "wizard-max-surge";
+    public static final String BACKGROUND_ANALYSIS_ID = "wizard-background-analysis";
+    public static final String POST_PROMOTION_ANALYSIS_ID = "wizard-post-promotion-analysis";
     public static final String START_ID = "wizard-start";
     public static final String ERROR_ID = "wizard-error";
 
@@ -55,7 +60,7 @@ public final class ReleaseWizardView {
         stage.setScene(new Scene((javafx.scene.Parent) build(stage::close, h -> {
             stage.close();
             onStarted.accept(h);
-        }), 640, 520));
+        }), 640, 580));
         stage.show();
         return stage;
     }
@@ -130,6 +135,22 @@ public final class ReleaseWizardView {
         TextField steps = field(STEPS_ID, model.stepsProperty());
         steps.setPromptText("10, pause, 25, pause 30s, analysis smoke, 100");
         grid.addRow(row++, new Label("Steps"), steps);
+        String builtIn = String.join(", ", BuiltInTemplates.names());
+        TextField background = field(BACKGROUND_ANALYSIS_ID, model.backgroundAnalysisProperty());
+        background.setPromptText("none (built in: " + builtIn + ")");
+        background.setTooltip(new Tooltip("Judged over the whole release from when the new version takes traffic;"
+                + " a failure aborts and rolls back, no data pauses"));
+        grid.addRow(row++, new Label("Background analysis"), background);
+        TextField post = field(POST_PROMOTION_ANALYSIS_ID, model.postPromotionAnalysisProperty());
+        post.setPromptText("none (e.g. success-rate)");
+        post.setTooltip(new Tooltip("Judged after the switch while the old version stays scaled; a failure switches"
+                + " back at once"));
+        Label postLabel = new Label("Post-promotion analysis");
+        post.visibleProperty().bind(model.strategyProperty().isEqualTo(StrategyKind.BLUE_GREEN));
+        post.managedProperty().bind(post.visibleProperty());
+        postLabel.visibleProperty().bind(post.visibleProperty());
+        postLabel.managedProperty().bind(post.visibleProperty());
+        grid.addRow(row++, postLabel, post);
         GridPane.setHgrow(image, Priority.ALWAYS);
 
         Label problem = new Label();

@@ -8,6 +8,7 @@ import io.flightdeck.model.StrategyKind;
 import io.flightdeck.model.WorkloadKey;
 import io.flightdeck.release.ReleaseHandle;
 import io.flightdeck.release.PreflightException;
+import io.flightdeck.signals.analysis.BuiltInTemplates;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
 
 /**
  * The release wizard: target Deployment, container, new image, strategy and steps (from a preset, editable as text),
- * then Start. {@link #problemProperty} says what keeps Start disabled. Start builds a {@link ReleasePlan} and hands it
+ * a background analysis and (blue/green) a post-promotion analysis as built-in template names, then Start. {@link #problemProperty} says what keeps Start disabled. Start builds a {@link ReleasePlan} and hands it
  * to the {@link Starter} on the background executor (the engine blocks for its preflight, lock and journal calls);
  * the outcome comes back through the FX executor: a started handle goes to the {@code onStarted} consumer, a
  * refusal (preflight, lock, anything else) is shown in {@link #errorProperty} and the wizard stays open. Properties
@@ -56,6 +57,8 @@ public final class ReleaseWizardViewModel {
     private final StringProperty service = new SimpleStringProperty("");
     private final StringProperty previewService = new SimpleStringProperty("");
     private final StringProperty scaleDownDelay = new SimpleStringProperty("30s");
+    private final StringProperty backgroundAnalysis = new SimpleStringProperty("");
+    private final StringProperty postPromotionAnalysis = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private final StringBinding imageProblem;
@@ -68,7 +71,8 @@ public final class ReleaseWizardViewModel {
         this.fx = Objects.requireNonNull(fx);
         imageProblem = Bindings.createStringBinding(() -> ImageReference.problem(image.get()), image);
         problem = Bindings.createStringBinding(this::computeProblem, namespace, deployment, container, image, strategy,
-                steps, maxSurge, maxUnavailable, service, previewService, scaleDownDelay);
+                steps, maxSurge, maxUnavailable, service, previewService, scaleDownDelay, backgroundAnalysis,
+                postPromotionAnalysis);
         canStart = Bindings.createBooleanBinding(() -> problem.get().isEmpty() && !starting.get(), problem, starting);
         applyPreset(StepPreset.CANARY);
     }
@@ -115,8 +119,39 @@ public final class ReleaseWizardViewModel {
                     StepsText.duration("scale-down delay", scaleDownDelay.get()));
             case CANARY -> ReleaseStrategy.canary(service.get().trim());
         };
+        StrategyKind kind = strategy.get();
         return new ReleasePlan(new WorkloadKey(namespace.get().trim(), deployment.get().trim()),
-                ReleaseChange.image(container.get().trim(), image.get().trim()), s, parsed);
+                ReleaseChange.image(container.get().trim(), image.get().trim()), s, parsed)
+                .withBackgroundAnalysis(analysis("background analysis", backgroundAnalysis.get(), kind))
+                .withPostPromotionAnalysis(kind == StrategyKind.BLUE_GREEN
+                        ? analysis("post-promotion analysis", postPromotionAnalysis.get(), kind) : "");
+    }
+
+    /**
+     * Built-in template names separated by commas, normalized to {@code a,b}; "" for none. An unknown or repeated
+     * name, or canary-vs-stable in a rolling release (it has no canary or green Deployment), is an
+     * IllegalArgumentException that names it.
+     */
+    static String analysis(String what, String text, StrategyKind kind) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String raw : text.split(",")) {
+            String name = raw.trim();
+            if (!BuiltInTemplates.names().contains(name)) {
+                throw new IllegalArgumentException(what + ": '" + name + "' is not a built-in template; choose from "
+                        + String.join(", ", BuiltInTemplates.names()));
+            }
+            if (name.equals(BuiltInTemplates.CANARY_VS_STABLE) && kind == StrategyKind.ROLLING) {
+                throw new IllegalArgumentException(what + ": " + name + " needs a canary or green Deployment; a"
+                        + " rolling release has none");
+            }
+            if (!names.add(name)) {
+                throw new IllegalArgumentException(what + ": '" + name + "' is named twice");
+            }
+        }
+        return String.join(",", names);
     }
 
     private static String surgeOrUnavailable(String what, String value) {
@@ -210,6 +245,16 @@ public final class ReleaseWizardViewModel {
     /** Blue/green: how long the old version is kept after the switch, e.g. 30s or 2m. */
     public StringProperty scaleDownDelayProperty() {
         return scaleDownDelay;
+    }
+
+    /** Built-in templates judged over the whole release, e.g. "success-rate,restarts"; "" for none. */
+    public StringProperty backgroundAnalysisProperty() {
+        return backgroundAnalysis;
+    }
+
+    /** Blue/green: built-in templates judged after the switch while the old version stays scaled; "" for none. */
+    public StringProperty postPromotionAnalysisProperty() {
+        return postPromotionAnalysis;
     }
 
     /** What is wrong with the image alone, "" when nothing is; for the hint under the image field. */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.flightdeck.model.Actor;
 import io.flightdeck.model.ReleasePhase;
+import io.flightdeck.release.AnalysisHook;
 import io.flightdeck.release.EngineSettings;
 import io.flightdeck.release.ReleaseEngine;
 import io.flightdeck.release.ReleaseHandle;
@@ -29,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -58,6 +62,7 @@ class ReleaseViewFlowTest {
     private ScheduledExecutorService scheduler;
     private ExecutorService background;
     private ReleaseEngine engine;
+    private final List<String> judged = new java.util.concurrent.CopyOnWriteArrayList<>();
     private FxBatcher batcher;
     private Stage stage;
     private volatile ReleasePanelViewModel panel;
@@ -70,7 +75,7 @@ class ReleaseViewFlowTest {
         scheduler = Executors.newScheduledThreadPool(2, r -> daemon(r, "flightdeck-release-ui-test-" + n.incrementAndGet()));
         background = Executors.newSingleThreadExecutor(r -> daemon(r, "flightdeck-release-ui-start"));
         engine = new ReleaseEngine(client, scheduler, new Actor("sandbox-admin", "tester", "test-host"),
-                EngineSettings.defaults().withTick(Duration.ofMillis(40))
+                EngineSettings.defaults().withTick(Duration.ofMillis(40)).withAnalysis(this::judge)
                         .withLease(Duration.ofSeconds(2), Duration.ofMillis(250))
                         .withObserveEvery(Duration.ofMillis(100)));
         stage = FxToolkit.registerPrimaryStage();
@@ -85,6 +90,12 @@ class ReleaseViewFlowTest {
             batcher.start();
             return null;
         });
+    }
+
+    /** The background analysis the wizard put into the plan keeps measuring: it never decides in this test. */
+    private AnalysisHook.Verdict judge(AnalysisHook.Request r) {
+        judged.add(r.analysis());
+        return new AnalysisHook.Verdict(AnalysisHook.Outcome.RUNNING, "measuring " + r.analysis(), Map.of());
     }
 
     private void showPanel(ReleaseHandle h) {
@@ -120,10 +131,15 @@ class ReleaseViewFlowTest {
         type(ReleaseWizardView.DEPLOYMENT_ID, "cart");
         type(ReleaseWizardView.CONTAINER_ID, "app");
         type(ReleaseWizardView.IMAGE_ID, "registry.shop.example/cart:2.3");
+        type(ReleaseWizardView.BACKGROUND_ANALYSIS_ID, "success-rate, restarts");
+        assertFalse(onFx(() -> robot.lookup("#" + ReleaseWizardView.POST_PROMOTION_ANALYSIS_ID).query().isVisible()),
+                "post-promotion analysis is for blue/green only");
         click("#" + ReleaseWizardView.START_ID);
 
         await(30_000, "the panel at the first pause", () -> panel != null
                 && panel.phaseProperty().get().equals("paused, step 4 of 13"));
+        assertEquals("success-rate,restarts", onFx(() -> panel.handle().snapshot().plan().backgroundAnalysis()));
+        assertTrue(judged.contains("success-rate,restarts"), "the engine judges the wizard's background analysis");
         click("#" + ReleasePanelView.PROMOTE_ID);
         await(30_000, "the second pause", () -> panel.phaseProperty().get().equals("paused, step 6 of 13"));
         assertEquals("canary weight 25%", onFx(() -> panel.weightProperty().get()));

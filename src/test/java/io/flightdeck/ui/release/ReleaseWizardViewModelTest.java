@@ -77,6 +77,34 @@ class ReleaseWizardViewModelTest {
     }
 
     @Test
+    void analysesChosenByNameGoIntoThePlan() {
+        ReleaseWizardViewModel vm = new ReleaseWizardViewModel(p -> null, Runnable::run, Runnable::run);
+        vm.target(new WorkloadKey("shop", "cart"), "app", "registry.shop.example/cart:2.3");
+        assertEquals("", vm.plan().backgroundAnalysis());
+        vm.backgroundAnalysisProperty().set(" success-rate , restarts ");
+        assertEquals("success-rate,restarts", vm.plan().backgroundAnalysis());
+        vm.postPromotionAnalysisProperty().set("latency-p99");
+        assertEquals("", vm.plan().postPromotionAnalysis(), "a canary has no switch to analyse after");
+        assertTrue(vm.canStartProperty().get(), vm.problemProperty().get());
+
+        vm.applyPreset(StepPreset.BLUE_GREEN);
+        ReleasePlan plan = vm.plan();
+        assertEquals("success-rate,restarts", plan.backgroundAnalysis());
+        assertEquals("latency-p99", plan.postPromotionAnalysis());
+
+        vm.postPromotionAnalysisProperty().set("latency-p99,sucess-rate");
+        assertEquals("post-promotion analysis: 'sucess-rate' is not a built-in template; choose from success-rate,"
+                + " latency-p99, canary-vs-stable, restarts", vm.problemProperty().get());
+        assertFalse(vm.canStartProperty().get());
+        vm.postPromotionAnalysisProperty().set("");
+        vm.applyPreset(StepPreset.ROLLING);
+        vm.backgroundAnalysisProperty().set("canary-vs-stable");
+        assertTrue(vm.problemProperty().get().contains("a rolling release has none"), vm.problemProperty().get());
+        vm.backgroundAnalysisProperty().set("restarts,restarts");
+        assertTrue(vm.problemProperty().get().contains("'restarts' is named twice"), vm.problemProperty().get());
+    }
+
+    @Test
     void strategyParametersGoIntoThePlan() {
         ReleaseWizardViewModel vm = new ReleaseWizardViewModel(p -> null, Runnable::run, Runnable::run);
         vm.target(new WorkloadKey("shop", "cart"), "app", "registry.shop.example/cart:2.3");
