@@ -276,7 +276,7 @@ public final class ReleaseEngine {
 
     /**
      * Rolls the Deployment back to a kept revision with the kubectl algorithm (0: the previous one). Refused while a
-     * release is in flight on it.
+     * release is in flight on it. Journaled (who, when, from and to revision, outcome), so {@link #history} has it.
      */
     public Rollbacks.Result rollback(WorkloadKey target, long revision) {
         Optional<ReleaseJournal.Entry> other = inFlightEntry(target);
@@ -291,6 +291,6 @@ public final class ReleaseEngine {
         if (!missing.isEmpty()) {
             throw new PreflightException("missing permissions: " + String.join(", ", missing), missing);
         }
-        return Rollbacks.rollback(client, target, revision);
+        return JournaledRollback.run(client, target, revision, actor, settings.clock());
     }
 }

@@ -2,10 +2,16 @@ package io.flightdeck.release;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.flightdeck.model.ReleaseEvent;
+import io.flightdeck.model.ReleasePhase;
+import io.flightdeck.model.ReleaseSnapshot;
 import io.flightdeck.model.WorkloadKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static io.flightdeck.release.ReleaseFixture.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +73,30 @@ class RollbackTest {
     }
 
     @Test
+    void aRollbackIsJournaledSoTheTimelineShowsIt() {
+        WorkloadKey catalog = key("catalog");
+        fx.awaitRolledOut("catalog");
+        fx.client.apps().deployments().inNamespace("shop").withName("catalog").edit(d -> new DeploymentBuilder(d)
+                .editSpec().editTemplate().editSpec().editFirstContainer()
+                .withImage("registry.shop.example/catalog:9.1").endContainer().endSpec().endTemplate()
+                .endSpec().build());
+        long from = revision(fx.awaitRolledOut("catalog"));
+        assertEquals(Rollbacks.Result.ROLLED_BACK, fx.engine().rollback(catalog, 0));
+        ReleaseSnapshot rollback = fx.engine().history(catalog).stream()
+                .filter(s -> s.id().startsWith("rollback-")).findFirst()
+                .orElseThrow(() -> new AssertionError(fx.engine().history(catalog)));
+        assertEquals(ReleasePhase.SUCCEEDED, rollback.phase());
+        assertEquals(1, rollback.events().size());
+        ReleaseEvent e = rollback.events().get(0);
+        assertEquals("rollback", e.action());
+        assertEquals("ok", e.outcome());
+        assertEquals("tester", e.actor().osUser());
+        assertEquals(Map.of("deployment", "catalog", "fromRevision", Long.toString(from), "toRevision",
+                Long.toString(from - 1), "images", "{app=" + image(fx.awaitRolledOut("catalog")) + "}"), e.details());
+        assertEquals(List.of(), fx.engine().inFlight("shop"), "a rollback is never in flight");
+    }
+
+    @Test
     void rollbackToTheCurrentTemplateIsANoOp() {
         Deployment d = fx.awaitRolledOut("storefront");
         long current = revision(d);
@@ -83,6 +113,11 @@ class RollbackTest {
             IllegalStateException paused = assertThrows(IllegalStateException.class,
                     () -> fx.engine().rollback(key("cart"), 1));
             assertTrue(paused.getMessage().contains("cannot rollback a paused deployment"), paused.getMessage());
+            ReleaseEvent refused = fx.engine().history(key("cart")).stream()
+                    .filter(h -> h.id().startsWith("rollback-")).map(h -> h.events().get(0)).findFirst().orElseThrow();
+            assertEquals("failed", refused.outcome());
+            assertTrue(refused.details().get("error").contains("cannot rollback a paused deployment"),
+                    refused.details().toString());
         } finally {
             fx.client.apps().deployments().inNamespace("shop").withName("cart").edit(d -> new DeploymentBuilder(d)
                     .editSpec().withPaused(null).endSpec().build());
