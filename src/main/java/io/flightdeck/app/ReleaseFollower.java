@@ -124,7 +124,8 @@ final class ReleaseFollower {
     }
 
     /**
-     * Promotes (in full) and waits until the engine has taken the promotion; returns why it was refused, or null.
+     * Promotes (in full) and waits until the engine has taken the promotion; returns why it was refused, or null. A
+     * release paused by an inconclusive background analysis is resumed instead, which accepts that verdict.
      */
     String promote(ReleaseHandle h, boolean full) {
         int before = h.snapshot().events().size();
@@ -132,7 +133,11 @@ final class ReleaseFollower {
         ReleaseListener listener = q::add;
         h.addListener(listener);
         try {
-            if (full) {
+            boolean resume = !full && GateReport.inconclusive(h.snapshot()).filter(g -> !g.startsWith("gate ")
+                    && !g.startsWith("post-promotion")).isPresent();
+            if (resume) {
+                h.resume();   // accepts the inconclusive background analysis
+            } else if (full) {
                 h.promoteFull();
             } else {
                 h.promote();
@@ -142,7 +147,7 @@ final class ReleaseFollower {
                 ReleaseSnapshot s = q.poll(200, TimeUnit.MILLISECONDS);
                 s = s == null ? h.snapshot() : s;
                 for (ReleaseEvent e : s.events().subList(Math.min(before, s.events().size()), s.events().size())) {
-                    if (e.action().startsWith("promote")) {
+                    if (e.action().startsWith("promote") || resume && e.action().equals("resume")) {
                         return e.outcome().equals("ignored") ? "nothing to promote: " + e.details().get("reason")
                                 : null;
                     }

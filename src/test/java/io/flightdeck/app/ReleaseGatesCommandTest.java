@@ -199,6 +199,24 @@ class ReleaseGatesCommandTest {
     }
 
     @Test
+    void anInconclusiveBackgroundAnalysisPausesAndPromoteAcceptsIt() throws Exception {
+        assumeTrue(RealPrometheus.available(), "prometheus is not installed");
+        awaitAvailable("payments");
+        try (RealPrometheus empty = RealPrometheus.start("127.0.0.1:1")) {
+            assertEquals(ReleaseFollower.PAUSED_AT_GATE, run("release", "--context", "test", "-n", "shop",
+                    "--deployment", "payments", "--image", "registry.shop.example/payments:1.8", "--strategy",
+                    "rolling", "--steps", "50", "--pause", "30s", "--background-analysis", "success-rate",
+                    "--interval", "2s", "--prometheus", empty.url(), "--auto", "--timeout", "3m"), all());
+            assertTrue(err().contains("paused: background analysis success-rate inconclusive"), err());
+            assertEquals(0, run("promote", "--context", "test", "-n", "shop", "--deployment", "payments",
+                    "--background-analysis", "success-rate", "--interval", "2s", "--prometheus", empty.url(),
+                    "--auto", "--timeout", "3m"), all());
+        }
+        assertTrue(all().contains("background analysis success-rate passed"), all());
+        assertEquals("registry.shop.example/payments:1.8", image("payments"));
+    }
+
+    @Test
     void badGateOptionsAreUsageErrorsThatChangeNothing(@TempDir Path dir) throws Exception {
         int journals = journals();
         String before = image("storefront");
