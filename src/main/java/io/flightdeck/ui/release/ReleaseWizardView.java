@@ -155,6 +155,7 @@ public final class ReleaseWizardView {
 
         Label problem = new Label();
         problem.textProperty().bind(model.problemProperty());
+        problem.setWrapText(true);
         Label error = new Label();
         error.setId(ERROR_ID);
         error.getStyleClass().add("release-error");
