@@ -98,7 +98,8 @@ public final class FlightdeckApp extends Application {
             shell.showContext(current.context(), current.server(), namespace, reason);
         }
         context.signals().clusterChanged(current.sandbox(), current.context(),
-                clusters.sandbox().flatMap(SandboxSession::running));
+                clusters.sandbox().flatMap(SandboxSession::running),
+                () -> clusters.connection().session().flatMap(io.flightdeck.cluster.ClusterSession::client));
         if (screen == null && firstOpen.isDone() && !firstOpen.isCompletedExceptionally()) {
             screen = new WorkloadsScreen(firstOpen.join(), clusters, batcher);
             releases = new ReleaseWiring(clusters, context.executors(), context.signals(), batcher);

@@ -129,7 +129,8 @@ public final class Launcher {
                   -n, --namespace NS    show the namespace NS first
                   --prometheus URL      query this Prometheus (or Thanos, Mimir) for the tiles and release
                                         gates; without it the sandbox's own Prometheus or its metrics
-                                        endpoint serves, and a real cluster shows "no Prometheus configured"
+                                        endpoint serves, and on a real cluster the pods are scraped
+                                        through the API server's pod proxy
                   --forward-port N      receive Fluentd forward logs on 127.0.0.1:N (default 24224, or any
                                         free port when 24224 is taken; 0: any free port)
                   -h, --help            print this help and exit
