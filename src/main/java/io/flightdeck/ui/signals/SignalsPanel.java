@@ -37,6 +37,8 @@ import java.util.function.Supplier;
 public final class SignalsPanel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalsPanel.class);
+    /** A panel lower than this (the Signals tab of a 1280x800 window) gets lower tiles, leaving the log more lines. */
+    private static final double COMPACT_BELOW = 480;
 
     private record Reading(WorkloadKey key, TrafficReading traffic, Optional<ReleaseSnapshot> release,
                            String metrics) {
@@ -118,13 +120,12 @@ public final class SignalsPanel implements AutoCloseable {
         problem.visibleProperty().bind(tiles.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setWrapText(true);
-        Node tilesNode = new SignalTilesView(tiles).build();
+        SignalTilesView tilesView = new SignalTilesView(tiles);
+        Node tilesNode = tilesView.build();
         ScrollPane tileScroll = new ScrollPane(tilesNode);
         tileScroll.setFitToHeight(true);
         tileScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         tileScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        tileScroll.setMinHeight(SignalTilesView.TILE_HEIGHT + 4);
-        tileScroll.setPrefHeight(SignalTilesView.TILE_HEIGHT + 16);
         tileScroll.getStyleClass().add("signal-tiles-scroll");
         VBox top = new VBox(6, head, problem, tileScroll);
         top.getStyleClass().add("signals-top");
@@ -132,6 +133,14 @@ public final class SignalsPanel implements AutoCloseable {
         Node logNode = logView.build();
         VBox box = new VBox(top, logNode);
         VBox.setVgrow(logNode, Priority.ALWAYS);
+        Runnable fit = () -> {
+            tilesView.fit(box.getWidth() - 16, box.getHeight() > 0 && box.getHeight() < COMPACT_BELOW);
+            tileScroll.setMinHeight(tilesView.tileHeight() + 4);
+            tileScroll.setPrefHeight(tilesView.tileHeight() + 16);
+        };
+        box.widthProperty().addListener((o, old, now) -> fit.run());
+        box.heightProperty().addListener((o, old, now) -> fit.run());
+        fit.run();
         box.getStyleClass().add("signals");
         box.getStylesheets().add(Objects.requireNonNull(SignalsPanel.class.getResource("SignalsPanel.css"))
                 .toExternalForm());
