@@ -21,8 +21,15 @@ import java.util.Map;
  */
 public record ReleaseReport(String id, ReleasePlan plan, ReleasePhase phase, boolean aborting,
                             List<ReleaseSnapshot.StepView> steps, List<ReleaseEvent> actions,
-                            List<GateMeasurement> measurements, List<WeightPoint> weights, Instant started,
-                            Instant ended, String reason, String error) {
+                            List<GateMeasurement> measurements, List<WeightPoint> weights, List<StepRun> stepRuns,
+                            Instant started, Instant ended, String reason, String error) {
+
+    /**
+     * A step as it ran, from the journal's events: when it ended, whether it was one of the abort steps, its name,
+     * and how it ended ("done", "failed", or "aborted here" for the step the abort interrupted).
+     */
+    public record StepRun(Instant time, boolean abort, String step, String outcome, String note) {
+    }
 
     /** The traffic weight of the new version from {@code time} on. */
     public record WeightPoint(Instant time, int weight) {
@@ -33,12 +40,14 @@ public record ReleaseReport(String id, ReleasePlan plan, ReleasePhase phase, boo
         actions = List.copyOf(actions);
         measurements = List.copyOf(measurements);
         weights = List.copyOf(weights);
+        stepRuns = List.copyOf(stepRuns);
     }
 
     public static ReleaseReport of(ReleaseSnapshot s) {
         List<ReleaseEvent> events = s.events();
         Map<String, GateMeasurement> measured = new LinkedHashMap<>();
         List<WeightPoint> weights = new ArrayList<>();
+        List<StepRun> runs = new ArrayList<>();
         String reason = "";
         for (ReleaseEvent e : events) {
             for (GateMeasurement m : GateMeasurement.of(e)) {
@@ -46,9 +55,16 @@ public record ReleaseReport(String id, ReleasePlan plan, ReleasePhase phase, boo
             }
             switch (e.action()) {
                 case "weight" -> weight(e.details().get("weight")).ifPresent(w -> weights.add(new WeightPoint(e.time(), w)));
+                case "step", "abort-step" -> runs.add(new StepRun(e.time(), e.action().equals("abort-step"),
+                        e.details().getOrDefault("step", ""), e.outcome(), e.details().getOrDefault("note",
+                        e.details().getOrDefault("error", ""))));
                 case "abort" -> {
                     if ("started".equals(e.outcome())) {
                         reason = e.details().getOrDefault("reason", "");
+                        String at = e.details().getOrDefault("atStep", "");
+                        if (!at.isEmpty()) {
+                            runs.add(new StepRun(e.time(), false, at, "aborted here", reason));
+                        }
                         weights.add(new WeightPoint(e.time(), 0));
                     }
                 }
@@ -68,8 +84,8 @@ public record ReleaseReport(String id, ReleasePlan plan, ReleasePhase phase, boo
         }
         List<GateMeasurement> ms = new ArrayList<>(measured.values());
         ms.sort(java.util.Comparator.comparing(GateMeasurement::time));
-        return new ReleaseReport(s.id(), s.plan(), s.phase(), s.aborting(), s.steps(), events, ms, weights, started,
-                ended, reason, s.error());
+        return new ReleaseReport(s.id(), s.plan(), s.phase(), s.aborting(), s.steps(), events, ms, weights, runs,
+                started, ended, reason, s.error());
     }
 
     private static java.util.Optional<Integer> weight(String text) {

@@ -106,6 +106,18 @@ public final class ReportHtml {
         if (r.aborting() || r.phase() == ReleasePhase.ABORTED) {
             b.append("<p class=\"muted\">These are the abort steps that put everything back.</p>\n");
         }
+        if (r.stepRuns().isEmpty()) {
+            return;
+        }
+        b.append("<h3>Steps as they ran</h3>\n<table id=\"step-runs\"><tr><th>Time</th><th>Step</th><th>Outcome</th>")
+                .append("<th>Note</th></tr>\n");
+        for (ReleaseReport.StepRun s : r.stepRuns()) {
+            String outcome = s.outcome().equals("aborted here") ? "failed" : s.outcome();
+            b.append("<tr><td>").append(time(s.time())).append("</td><td>").append(s.abort() ? "abort: " : "")
+                    .append(esc(s.step())).append("</td><td class=\"").append(esc(outcome)).append("\">")
+                    .append(esc(s.outcome())).append("</td><td>").append(esc(s.note())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     private static void charts(StringBuilder b, ReleaseReport r) {

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * A release report as JSON: {@code release}, {@code target}, {@code strategy}, {@code change}, {@code plan} (the
- * steps as planned), {@code steps} (with their states), {@code outcome}, {@code actions} (time, actor, action,
+ * steps as planned), {@code steps} (with their states), {@code stepsRun} (forward and abort steps as they
+ * ran), {@code outcome}, {@code actions} (time, actor, action,
  * outcome, details), {@code measurements} (every gate measurement with its condition and threshold) and
  * {@code weights}. Times are ISO-8601 UTC; a missing number (no data) is null. Stateless; any thread.
  */
@@ -59,6 +60,11 @@ public final class ReportJson {
         for (int i = 0; i < r.steps().size(); i++) {
             ReleaseSnapshot.StepView v = r.steps().get(i);
             steps.addObject().put("index", i).put("name", v.name()).put("state", v.state().name());
+        }
+        ArrayNode runs = root.putArray("stepsRun");
+        for (ReleaseReport.StepRun s : r.stepRuns()) {
+            runs.addObject().put("time", time(s.time())).put("abort", s.abort()).put("step", s.step())
+                    .put("outcome", s.outcome()).put("note", s.note());
         }
         ObjectNode outcome = root.putObject("outcome");
         outcome.put("phase", r.phase().name());

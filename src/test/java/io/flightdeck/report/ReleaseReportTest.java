@@ -30,6 +30,8 @@ class ReleaseReportTest {
         assertEquals(ReportSamples.T0.plusSeconds(50), failed.time());
         assertEquals("failed", failed.gate());
         assertEquals("aborted: analysis 'success-rate' failed: metric \"success-rate\" failed", r.outcome());
+        assertEquals(List.of("setWeight 10: done", "analysis success-rate: aborted here"), r.stepRuns().stream()
+                .map(x -> x.step() + ": " + x.outcome()).toList());
         assertEquals(List.of(0, 10, 0), r.weights().stream().map(ReleaseReport.WeightPoint::weight).toList());
     }
 
@@ -50,6 +52,7 @@ class ReleaseReportTest {
         assertEquals(4, json.path("plan").size());
         assertEquals("analysis success-rate", json.path("plan").get(1).path("text").asString());
         assertEquals(3, json.path("steps").size());
+        assertEquals("setWeight 10", json.path("stepsRun").get(0).path("step").asString());
         assertEquals("ABORTED", json.path("outcome").path("phase").asString());
         assertEquals(aborted.events().size(), json.path("actions").size());
         JsonNode first = json.path("actions").get(0);
