@@ -34,6 +34,7 @@ public final class FlightdeckApp extends Application {
     private LiveClusters clusters;
     private CompletableFuture<ClusterState> firstOpen;
     private WorkloadsScreen screen;
+    private WallMode wallMode;
 
     /** Used by JavaFX: takes the context from {@link #launch}, else reads the command line itself. */
     public FlightdeckApp() {
@@ -79,6 +80,7 @@ public final class FlightdeckApp extends Application {
         firstOpen = clusters.openFirst(choice).toCompletableFuture();
         firstOpen.whenComplete((state, error) -> changed.markChanged());
         view.show(stage);
+        wallMode = new WallMode(context, clusters, batcher, stage, io.flightdeck.ui.wall.VersionSignals.NONE).install();
         batcher.start();
     }
 
@@ -99,6 +101,9 @@ public final class FlightdeckApp extends Application {
             screen = new WorkloadsScreen(firstOpen.join(), clusters, batcher);
             screen.onRelease(this::openReleaseWizard);
             view.showScreen(screen.root());
+        }
+        if (screen != null) {
+            wallMode.clusterOpened();
         }
     }
 

@@ -10,15 +10,19 @@ import java.util.Optional;
  * @param context   {@code --context NAME}: the kubeconfig context to use instead of the current one
  * @param namespace {@code --namespace NS}: the namespace to show instead of the context's default
  * @param help      {@code --help} or {@code -h}
+ * @param wall      {@code --wall}: open the full-screen, read-only wall once the cluster is open
  */
-public record LaunchOptions(boolean sandbox, Optional<String> context, Optional<String> namespace, boolean help) {
+public record LaunchOptions(boolean sandbox, Optional<String> context, Optional<String> namespace, boolean help,
+                            boolean wall) {
 
-    public static final LaunchOptions NONE = new LaunchOptions(false, Optional.empty(), Optional.empty(), false);
+    public static final LaunchOptions NONE = new LaunchOptions(false, Optional.empty(), Optional.empty(), false,
+            false);
 
     /** Reads the GUI options; {@code --name=value} is accepted as well as {@code --name value}. */
     public static LaunchOptions parse(String... args) throws UsageException {
         boolean sandbox = false;
         boolean help = false;
+        boolean wall = false;
         String context = null;
         String namespace = null;
         for (int i = 0; i < args.length; i++) {
@@ -33,6 +37,7 @@ public record LaunchOptions(boolean sandbox, Optional<String> context, Optional<
             switch (name) {
                 case "--sandbox" -> sandbox = noValue(name, inlineValue);
                 case "--help", "-h" -> help = noValue(name, inlineValue);
+                case "--wall" -> wall = noValue(name, inlineValue);
                 case "--context" -> {
                     context = inlineValue != null ? inlineValue : valueAfter(args, i++, name);
                     requireNonBlank(name, context);
@@ -49,7 +54,7 @@ public record LaunchOptions(boolean sandbox, Optional<String> context, Optional<
         if (sandbox && context != null) {
             throw new UsageException("--sandbox and --context cannot be used together");
         }
-        return new LaunchOptions(sandbox, Optional.ofNullable(context), Optional.ofNullable(namespace), help);
+        return new LaunchOptions(sandbox, Optional.ofNullable(context), Optional.ofNullable(namespace), help, wall);
     }
 
     private static boolean noValue(String name, String inlineValue) throws UsageException {

@@ -59,6 +59,7 @@ public final class Launcher {
                 return OK;
             }
             ClusterChoice choice = chooser.choose(options);
+            WallMode.requestAtStart(options.wall());
             gui.open(choice);
             return OK;
         } catch (UsageException e) {
@@ -100,7 +101,7 @@ public final class Launcher {
     public String usage() {
         StringBuilder text = new StringBuilder();
         text.append("""
-                Usage: flightdeck [--sandbox | --context NAME] [--namespace NS]
+                Usage: flightdeck [--sandbox | --context NAME] [--namespace NS] [--wall]
                        flightdeck COMMAND [ARGS...]
 
                 Flightdeck is a release cockpit for Kubernetes. Without a command it opens its window on the
@@ -111,6 +112,7 @@ public final class Launcher {
                   --sandbox             open on the built-in sandbox even when a kubeconfig exists
                   --context NAME        open on the kubeconfig context NAME instead of the current one
                   -n, --namespace NS    show the namespace NS first
+                  --wall                open the full-screen, read-only wall (F11 or Ctrl+Shift+W toggles it)
                   -h, --help            print this help and exit
 
                 Commands:
