@@ -99,7 +99,8 @@ public final class WallScreen implements AutoCloseable {
         FxThread.check();
         stage = new Stage();
         stage.setTitle("Flightdeck wall");
-        Scene scene = new Scene(root(), 1920, 1080);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        Scene scene = new Scene(root(), screen.getWidth(), screen.getHeight());
         scene.addEventFilter(KeyEvent.ANY, e -> {
             if (e.getEventType() == KeyEvent.KEY_PRESSED && TOGGLE.stream().anyMatch(k -> k.match(e))) {
                 onLeave.run();

@@ -52,9 +52,14 @@ public final class WallView {
 
     public WallView() {
         status.setId(STATUS_ID);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(32, title, spacer, status, clock);
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setAlignment(Pos.CENTER_RIGHT);
+        status.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        clock.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(32, title, status, clock);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("wall-header");
         headline.setId(BANNER_HEADLINE_ID);
@@ -73,6 +78,12 @@ public final class WallView {
         HBox footer = new HBox(pager, gap, hint);
         footer.getStyleClass().add("wall-footer");
         center.setAlignment(Pos.TOP_LEFT);
+        center.setPadding(new javafx.geometry.Insets(12, 0, 0, 0));
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(center.widthProperty());
+        clip.heightProperty().bind(center.heightProperty());
+        center.setClip(clip);
+        center.setMinHeight(0);
         root.setTop(top);
         root.setCenter(center);
         root.setBottom(footer);
@@ -92,7 +103,6 @@ public final class WallView {
         clock.setText(page.clock());
         status.setText(page.stale() ? "⚠ " + page.status() : "● " + page.status());
         status.pseudoClassStateChanged(STALE, page.stale());
-        status.setWrapText(true);
         banner.setVisible(page.banner().isPresent());
         page.banner().ifPresent(b -> {
             headline.setText("✖ " + b.headline());
@@ -111,16 +121,15 @@ public final class WallView {
     private Node release(WallPage.ReleaseCard c) {
         Label target = label("wall-target");
         target.setText(c.target());
-        Label strategy = label("wall-strategy");
-        strategy.setText(c.strategy() + " " + c.change());
-        strategy.setWrapText(true);
+        target.setMinWidth(Region.USE_PREF_SIZE);
         Label phase = tone(label("wall-phase"), c.tone());
         phase.setText(c.phase());
-        Label detail = label("wall-detail");
-        detail.setText(c.detail());
-        detail.setWrapText(true);
-        HBox phaseRow = new HBox(24, phase, detail);
-        phaseRow.setAlignment(Pos.CENTER_LEFT);
+        phase.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(32, target, phase);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label strategy = label("wall-strategy");
+        strategy.setText(c.strategy() + " " + c.change() + (c.detail().isEmpty() ? "" : " · " + c.detail()));
+        strategy.setWrapText(true);
 
         FlowPane steps = new FlowPane(10, 10);
         for (WallPage.Chip chip : c.steps()) {
@@ -130,13 +139,14 @@ public final class WallView {
             steps.getChildren().add(l);
         }
 
-        VBox card = new VBox(18, target, strategy, phaseRow, heading("STEPS"), steps);
+        VBox card = new VBox(14, top, strategy, steps);
         if (c.weight() >= 0) {
-            card.getChildren().addAll(heading("TRAFFIC TO THE NEW VERSION"), weight(c.weight()));
+            card.getChildren().add(weight(c.weight()));
         }
         if (!c.gates().isEmpty()) {
             GridPane gates = grid(3);
-            int row = 0;
+            gates.addRow(0, head("GATE"), head("STATE"), head("LATEST MEASUREMENTS"));
+            int row = 1;
             for (WallPage.Gate g : c.gates()) {
                 Label name = label("wall-cell");
                 name.setText(g.name());
@@ -147,7 +157,7 @@ public final class WallView {
                 values.setWrapText(true);
                 gates.addRow(row++, name, state, values);
             }
-            card.getChildren().addAll(heading("GATES"), gates);
+            card.getChildren().add(gates);
         }
         if (!c.versions().isEmpty()) {
             GridPane versions = grid(6);
@@ -158,7 +168,7 @@ public final class WallView {
                 versions.addRow(row++, tone(cell(v.track()), v.tone()), cell(v.tag()), cell(v.pods()), cell(v.rate()),
                         tone(cell(v.success()), v.tone() == Tone.BAD ? Tone.BAD : Tone.NEUTRAL), cell(v.p99()));
             }
-            card.getChildren().addAll(heading("VERSIONS"), versions);
+            card.getChildren().add(versions);
         }
         if (!c.signalsNote().isEmpty()) {
             Label note = label("wall-note");
@@ -185,7 +195,7 @@ public final class WallView {
             health.setText(symbol(t.health()) + " " + t.health().name());
             health.getStyleClass().add("wall-health-" + t.health().name().toLowerCase(Locale.ROOT));
             Label replicas = label("wall-tile-text");
-            replicas.setText(t.replicas() + (t.tag().isEmpty() ? "" : " · " + t.tag()));
+            replicas.setText(t.replicas() + (t.tag().isEmpty() ? "" : " · image " + t.tag()));
             Label ns = label("wall-tile-small");
             ns.setText(t.message().isEmpty() ? t.namespace() : t.message());
             ns.setWrapText(true);
@@ -221,7 +231,9 @@ public final class WallView {
         Label value = label("wall-weight");
         value.setText(percent + " %");
         value.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(28, value, bar);
+        Label traffic = heading("TRAFFIC TO NEW");
+        traffic.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(28, traffic, value, bar);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
