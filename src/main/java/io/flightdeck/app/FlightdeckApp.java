@@ -34,6 +34,8 @@ public final class FlightdeckApp extends Application {
     private LiveClusters clusters;
     private CompletableFuture<ClusterState> firstOpen;
     private WorkloadsScreen screen;
+    private ReleaseWiring releases;
+    private io.flightdeck.ui.signals.SignalsPanel signalsPanel;
     private WallMode wallMode;
 
     /** Used by JavaFX: takes the context from {@link #launch}, else reads the command line itself. */
@@ -80,7 +82,8 @@ public final class FlightdeckApp extends Application {
         firstOpen = clusters.openFirst(choice).toCompletableFuture();
         firstOpen.whenComplete((state, error) -> changed.markChanged());
         view.show(stage);
-        wallMode = new WallMode(context, clusters, batcher, stage, io.flightdeck.ui.wall.VersionSignals.NONE).install();
+        wallMode = new WallMode(context, clusters, batcher, stage,
+                io.flightdeck.ui.wall.VersionSignals.of(context.signals().traffic())).install();
         batcher.start();
     }
 
@@ -97,9 +100,13 @@ public final class FlightdeckApp extends Application {
                     : "chosen in the context selector";
             shell.showContext(current.context(), current.server(), namespace, reason);
         }
+        context.signals().clusterChanged(current.sandbox(), current.context(),
+                clusters.sandbox().flatMap(SandboxSession::running));
         if (screen == null && firstOpen.isDone() && !firstOpen.isCompletedExceptionally()) {
             screen = new WorkloadsScreen(firstOpen.join(), clusters, batcher);
+            releases = new ReleaseWiring(clusters, context.executors(), context.signals(), batcher);
             screen.onRelease(this::openReleaseWizard);
+            signalsPanel = SignalsWiring.panel(context, clusters, releases, screen, batcher);
             view.showScreen(screen.root());
         }
         if (screen != null) {
@@ -107,38 +114,10 @@ public final class FlightdeckApp extends Application {
         }
     }
 
-    /**
-     * Opens the release wizard for a Deployment on the cluster open now, with an engine on that session's client
-     * (made again after a context switch). FX thread.
-     */
+    /** Opens the release wizard for a Deployment on the cluster open now. FX thread. */
     private void openReleaseWizard(io.flightdeck.model.WorkloadKey key) {
-        var client = clusters.connection().session().flatMap(io.flightdeck.cluster.ClusterSession::client);
-        if (client.isEmpty()) {
-            return;
-        }
-        if (releaseClient != client.get()) {
-            releaseClient = client.get();
-            var engine = new io.flightdeck.release.ReleaseEngine(releaseClient, context.executors().scheduler(),
-                    io.flightdeck.release.Actors.detect(releaseClient.getConfiguration()),
-                    io.flightdeck.release.EngineSettings.defaults());
-            releaseWindows = new io.flightdeck.ui.release.ReleaseWindows(engine, context.executors().background(),
-                    batcher);
-        }
-        String image = clusters.connection().detail(key).map(d -> d.workload().image()).orElse(null);
-        var owner = screen.window();
-        var wizards = releaseWindows;
-        var kube = releaseClient;
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            var d = kube.apps().deployments().inNamespace(key.namespace()).withName(key.name()).get();
-            return d != null && d.getSpec().getTemplate().getSpec().getContainers().size() == 1
-                    ? d.getSpec().getTemplate().getSpec().getContainers().get(0).getName() : "";
-        }, context.executors().background()).exceptionally(e -> "")
-                .thenAcceptAsync(container -> wizards.openWizard(owner, key, container, image),
-                        javafx.application.Platform::runLater);
+        releases.openWizard(key, screen.window());
     }
-
-    private io.fabric8.kubernetes.client.KubernetesClient releaseClient;
-    private io.flightdeck.ui.release.ReleaseWindows releaseWindows;
 
     private static void showSandbox(ShellViewModel shell, SandboxSession.Status status, Optional<String> namespace,
                                     String reason) {
@@ -159,8 +138,14 @@ public final class FlightdeckApp extends Application {
         if (batcher != null) {
             batcher.stop();
         }
+        if (signalsPanel != null) {
+            signalsPanel.close();
+        }
         if (screen != null) {
             screen.close();
+        }
+        if (releases != null) {
+            releases.close();
         }
         if (clusters != null) {
             clusters.close();

@@ -23,6 +23,11 @@ public final class Launcher {
     @FunctionalInterface
     public interface Gui {
         void open(ClusterChoice choice) throws Exception;
+
+        /** Opens with the rest of the options (Prometheus, forward port) as well. */
+        default void open(ClusterChoice choice, LaunchOptions options) throws Exception {
+            open(choice);
+        }
     }
 
     private final Commands commands;
@@ -40,7 +45,17 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        Gui gui = choice -> FlightdeckApp.launch(AppContext.create(choice));
+        Gui gui = new Gui() {
+            @Override
+            public void open(ClusterChoice choice) {
+                open(choice, LaunchOptions.NONE);
+            }
+
+            @Override
+            public void open(ClusterChoice choice, LaunchOptions options) {
+                FlightdeckApp.launch(AppContext.create(choice, SignalSettings.of(options)));
+            }
+        };
         int code = new Launcher(Commands.standard(), ClusterChooser.fromSystem(), gui, System.out, System.err)
                 .run(args);
         System.out.flush();
@@ -60,7 +75,7 @@ public final class Launcher {
             }
             ClusterChoice choice = chooser.choose(options);
             WallMode.requestAtStart(options.wall());
-            gui.open(choice);
+            gui.open(choice, options);
             return OK;
         } catch (UsageException e) {
             return usageError(e.getMessage());
@@ -101,7 +116,8 @@ public final class Launcher {
     public String usage() {
         StringBuilder text = new StringBuilder();
         text.append("""
-                Usage: flightdeck [--sandbox | --context NAME] [--namespace NS] [--wall]
+                Usage: flightdeck [--sandbox | --context NAME] [--namespace NS] [--prometheus URL]
+                                  [--forward-port N] [--wall]
                        flightdeck COMMAND [ARGS...]
 
                 Flightdeck is a release cockpit for Kubernetes. Without a command it opens its window on the
@@ -112,6 +128,11 @@ public final class Launcher {
                   --sandbox             open on the built-in sandbox even when a kubeconfig exists
                   --context NAME        open on the kubeconfig context NAME instead of the current one
                   -n, --namespace NS    show the namespace NS first
+                  --prometheus URL      query this Prometheus (or Thanos, Mimir) for the tiles and release
+                                        gates; without it the sandbox's own Prometheus or its metrics
+                                        endpoint serves, and a real cluster shows "no Prometheus configured"
+                  --forward-port N      receive Fluentd forward logs on 127.0.0.1:N (default 24224, or any
+                                        free port when 24224 is taken; 0: any free port)
                   --wall                open the full-screen, read-only wall (F11 or Ctrl+Shift+W toggles it)
                   -h, --help            print this help and exit
 

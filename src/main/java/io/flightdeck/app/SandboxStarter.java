@@ -32,6 +32,19 @@ public interface SandboxStarter {
         /** How a fabric8 client connects to it. */
         Config clientConfig();
 
+        /** Where its pods' metrics are served ("" when nowhere). */
+        default String metricsUrl() {
+            return "";
+        }
+
+        /**
+         * Starts a real Prometheus scraping it when the binary is installed and returns its URL; may block for a
+         * few seconds. Empty when there is none.
+         */
+        default java.util.Optional<String> startPrometheus() {
+            return java.util.Optional.empty();
+        }
+
         @Override
         void close();
     }

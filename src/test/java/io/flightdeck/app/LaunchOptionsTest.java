@@ -14,7 +14,7 @@ class LaunchOptionsTest {
     void readsEveryOptionInBothForms() throws UsageException {
         assertEquals(LaunchOptions.NONE, LaunchOptions.parse());
         LaunchOptions spaced = LaunchOptions.parse("--context", "prod", "--namespace", "shop");
-        assertEquals(new LaunchOptions(false, Optional.of("prod"), Optional.of("shop"), false, false), spaced);
+        assertEquals(new LaunchOptions(false, Optional.of("prod"), Optional.of("shop"), false), spaced);
         assertEquals(spaced, LaunchOptions.parse("--context=prod", "-n", "shop"));
         assertTrue(LaunchOptions.parse("--sandbox").sandbox());
         assertTrue(LaunchOptions.parse("-h").help());

@@ -1,5 +1,9 @@
 package io.flightdeck.ui.wall;
 
+import io.flightdeck.signals.TrafficReading;
+import io.flightdeck.signals.TrafficSignals;
+import io.flightdeck.signals.VersionTraffic;
+
 import java.util.List;
 
 /**
@@ -15,4 +19,16 @@ public interface VersionSignals {
     };
 
     List<VersionSignal> read(String namespace, String deployment);
+
+    /** The versions' traffic as {@link TrafficSignals} reads it; a reading without numbers throws its problem. */
+    static VersionSignals of(TrafficSignals traffic) {
+        return (namespace, deployment) -> {
+            TrafficReading r = traffic.read(namespace, deployment);
+            if (!r.problem().isEmpty() && r.versions().stream().noneMatch(VersionTraffic::hasData)) {
+                throw new IllegalStateException(r.problem());
+            }
+            return r.versions().stream().map(v -> new VersionSignal(v.track(), v.deployment(), v.requestRate(),
+                    v.successRate(), v.p99Seconds())).toList();
+        };
+    }
 }

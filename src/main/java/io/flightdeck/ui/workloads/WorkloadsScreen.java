@@ -42,6 +42,22 @@ public final class WorkloadsScreen implements AutoCloseable {
         view.setReleaseAction(action);
     }
 
+    /**
+     * Shows a panel of the selected Deployment's signals in a "Signals" tab; it follows the selection from now on.
+     * The caller keeps owning the panel. FX thread.
+     */
+    public void showSignals(io.flightdeck.ui.signals.SignalsPanel panel) {
+        FxThread.check();
+        view.setSignals(panel.root());
+        panel.select(model.list().selectedProperty().get());
+        model.list().selectedProperty().addListener((obs, old, now) -> panel.select(now));
+    }
+
+    /** The cluster state shown now. FX thread. */
+    public ClusterState state() {
+        return model.state();
+    }
+
     /** The window the screen is shown in, as owner of the dialogs it opens. FX thread. */
     public javafx.stage.Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();

@@ -49,6 +49,34 @@ public final class WorkloadsView {
     }
 
     private javafx.scene.control.Button releaseButton;
+    private VBox centre;
+    private Node podSplit;
+    private javafx.scene.control.TabPane tabs;
+
+    /**
+     * Puts the selected Deployment's signals (tiles and logs) in a "Signals" tab next to the pods. Once; after
+     * {@link #build}.
+     */
+    public void setSignals(Node signals) {
+        if (tabs != null) {
+            throw new IllegalStateException("the signals are already shown");
+        }
+        int at = centre.getChildren().indexOf(podSplit);
+        javafx.scene.control.Tab pods = new javafx.scene.control.Tab("Pods", podSplit);
+        javafx.scene.control.Tab signalsTab = new javafx.scene.control.Tab("Signals", signals);
+        signalsTab.setId("signals-tab");
+        pods.setClosable(false);
+        signalsTab.setClosable(false);
+        tabs = new javafx.scene.control.TabPane(pods, signalsTab);
+        tabs.getStyleClass().add("workload-tabs");
+        centre.getChildren().set(at, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+    }
+
+    /** The Pods / Signals tabs, once signals are shown; else null. */
+    public javafx.scene.control.TabPane tabs() {
+        return tabs;
+    }
 
     private void release() {
         var key = model.list().selectedProperty().get();
@@ -80,6 +108,8 @@ public final class WorkloadsView {
         VBox centre = new VBox(headerRow, new RevisionsView(model.revisions()).build(),
                 podSplit);
         centre.getStyleClass().add("workload-centre");
+        this.centre = centre;
+        this.podSplit = podSplit;
         VBox.setVgrow(podSplit, Priority.ALWAYS);
 
         SplitPane rightSplit = new SplitPane(centre, new EventsView(model.events()).build());
