@@ -51,12 +51,7 @@ public final class WallMode {
 
     /** Adds the wall keys to the main window's scene. */
     WallMode install() {
-        main.getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (WallScreen.TOGGLE.stream().anyMatch(k -> k.match(e))) {
-                e.consume();
-                toggle();
-            }
-        });
+        WallScreen.installToggle(main, this::toggle);
         return this;
     }
 

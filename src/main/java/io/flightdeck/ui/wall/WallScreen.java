@@ -117,6 +117,16 @@ public final class WallScreen implements AutoCloseable {
         return stage;
     }
 
+    /** Makes F11 and Ctrl+Shift+W on {@code window}'s scene run {@code toggle} (the main window's way in). */
+    public static void installToggle(Stage window, Runnable toggle) {
+        window.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (TOGGLE.stream().anyMatch(k -> k.match(e))) {
+                e.consume();
+                toggle.run();
+            }
+        });
+    }
+
     public Stage stage() {
         return stage;
     }
