@@ -92,7 +92,7 @@ public final class ReportCommand {
         } catch (IllegalArgumentException | IllegalStateException | KubernetesClientException e) {
             String m = e instanceof KubernetesClientException k && k.getStatus() != null
                     && k.getStatus().getMessage() != null ? k.getStatus().getMessage() : e.getMessage();
-            err.println("flightdeck report: " + m);
+            err.println("flightdeck report: " + (m == null ? e.toString() : m));
             return 1;
         }
     }
