@@ -84,6 +84,7 @@ public final class WallView {
         clip.heightProperty().bind(center.heightProperty());
         center.setClip(clip);
         center.setMinHeight(0);
+        center.getStyleClass().add("wall-center");
         root.setTop(top);
         root.setCenter(center);
         root.setBottom(footer);
@@ -103,6 +104,7 @@ public final class WallView {
         clock.setText(page.clock());
         status.setText(page.stale() ? "⚠ " + page.status() : "● " + page.status());
         status.pseudoClassStateChanged(STALE, page.stale());
+        center.pseudoClassStateChanged(STALE, page.stale());
         banner.setVisible(page.banner().isPresent());
         page.banner().ifPresent(b -> {
             headline.setText("✖ " + b.headline());
