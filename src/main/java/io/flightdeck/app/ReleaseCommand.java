@@ -17,9 +17,11 @@ import io.flightdeck.release.ReleaseHandle;
 import io.flightdeck.release.Rollbacks;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -51,11 +53,13 @@ public final class ReleaseCommand {
     public static Commands register(Commands commands, ReleaseCommand c) {
         return commands
                 .register("release", "release --deployment D --image I --strategy rolling|bluegreen|canary " + COMMON
-                                + " [--steps 10,25,50,100] [--pause 30s] [--auto] ...",
+                                + " [--steps 10,25,50,100] [--pause 30s] [--auto] [--analysis success-rate,restarts|F.yaml"
+                                + " --prometheus URL --interval 5s] ...",
                         "start a release and follow it to its first pause (with --auto: to the end, aborting on"
                                 + " failure); --context sandbox runs it on an in-process sandbox",
                         c::release)
-                .register("promote", "promote --deployment D " + COMMON + " [--full] [--auto] [--takeover]",
+                .register("promote", "promote --deployment D " + COMMON + " [--full] [--auto] [--takeover]"
+                                + " [--analysis A --prometheus URL ...]",
                         "promote the paused release in flight on D and follow it", c::promote)
                 .register("abort", "abort --deployment D " + COMMON + " [--takeover]",
                         "abort the release in flight on D and wait until everything is as before", c::abort)
@@ -89,26 +93,38 @@ public final class ReleaseCommand {
 
     /** {@code release}: builds the plan from the options and starts it. */
     public int release(String[] args) throws UsageException {
-        ReleaseOptions o = ReleaseOptions.parse(args, with(CONNECTION, "--deployment", "--image", "--strategy",
-                "--steps", "--pause", "--container", "--max-surge", "--max-unavailable", "--active-service",
-                "--preview-service", "--scale-down-delay"), Set.of("--auto"));
+        Set<String> valued = with(CONNECTION, "--deployment", "--image", "--strategy", "--steps", "--pause",
+                "--container", "--max-surge", "--max-unavailable", "--active-service", "--preview-service",
+                "--scale-down-delay");
+        valued.addAll(ReleaseGates.OPTIONS);
+        ReleaseOptions o = ReleaseOptions.parse(args, valued, Set.of("--auto"));
         String deployment = o.require("--deployment");
         String image = o.require("--image");
         String strategy = o.require("--strategy");
-        List<Integer> weights = o.weights("--steps");
         Duration pause = o.duration("--pause", null);
         ReleaseStrategy kind = strategy(o, strategy);
-        List<ReleaseStep> steps = steps(strategy, weights, pause, o.flag("--auto"));
+        Optional<ReleaseGates.Options> gated = ReleaseGates.parse(o);
+        List<ReleaseStep> steps = gated.isPresent()
+                ? GatedSteps.of(strategy, o.get("--steps"), pause, gated.get().analysis())
+                : steps(strategy, o.weights("--steps"), pause, o.flag("--auto"));
         Duration timeout = o.duration("--timeout", Duration.ofMinutes(30));
         try (ReleaseSession s = open(o)) {
             WorkloadKey target = new WorkloadKey(namespace(o, s), deployment);
-            ReleasePlan plan = new ReleasePlan(target, change(s, target, image, o.get("--container")), kind, steps);
-            Preflight.Report report = s.engine().preflight(plan);
-            report.warnings().forEach(w -> err.println("warning: " + w));
-            ReleaseHandle h = s.engine().start(plan);
-            out.println("release " + h.id() + " started: " + target + " " + plan.strategy().kind() + " to "
-                    + plan.change() + (s.sandbox() ? " (in-process sandbox)" : ""));
-            return new ReleaseFollower(out, err).follow(h, o.flag("--auto"), timeout, false);
+            try (ReleaseGates gates = gated.isPresent()
+                    ? ReleaseGates.open(gated.get(), s, target, Clock.systemUTC()) : null) {
+                if (gates != null) {
+                    s.useAnalysis(gates.hook());
+                    out.println(gates.banner(gated.get()));
+                }
+                ReleasePlan plan = new ReleasePlan(target, change(s, target, image, o.get("--container")), kind,
+                        steps);
+                Preflight.Report report = s.engine().preflight(plan);
+                report.warnings().forEach(w -> err.println("warning: " + w));
+                ReleaseHandle h = s.engine().start(plan);
+                out.println("release " + h.id() + " started: " + target + " " + plan.strategy().kind() + " to "
+                        + plan.change() + (s.sandbox() ? " (in-process sandbox)" : ""));
+                return new ReleaseFollower(out, err, gates != null).follow(h, o.flag("--auto"), timeout, false);
+            }
         } catch (PreflightException | LockedException | IllegalArgumentException | IllegalStateException
                  | KubernetesClientException e) {
             return failed("release", e);
@@ -170,24 +186,41 @@ public final class ReleaseCommand {
 
     /** {@code promote}: drives the release in flight on the Deployment and promotes it. */
     public int promote(String[] args) throws UsageException {
-        ReleaseOptions o = ReleaseOptions.parse(args, with(CONNECTION, "--deployment"),
-                Set.of("--full", "--auto", "--takeover"));
+        Set<String> valued = with(CONNECTION, "--deployment");
+        valued.addAll(ReleaseGates.OPTIONS);
+        ReleaseOptions o = ReleaseOptions.parse(args, valued, Set.of("--full", "--auto", "--takeover"));
         String deployment = o.require("--deployment");
         Duration timeout = o.duration("--timeout", Duration.ofMinutes(30));
+        Optional<ReleaseGates.Options> gated = ReleaseGates.parse(o);
         try (ReleaseSession s = open(o)) {
-            ReleaseHandle h = s.engine().resume(new WorkloadKey(namespace(o, s), deployment), o.flag("--takeover"));
-            ReleaseFollower follower = new ReleaseFollower(out, err);
-            String refused = follower.promote(h, o.flag("--full"));
-            if (refused != null) {
-                err.println("flightdeck promote: " + refused);
-                h.close();
-                return 1;
+            WorkloadKey target = new WorkloadKey(namespace(o, s), deployment);
+            ReleaseGates gates = null;
+            if (gated.isPresent()) {
+                ReleaseGates.checkPlan(s, target, gated.get().analysis());
+                gates = ReleaseGates.open(gated.get(), s, target, Clock.systemUTC());
+                s.useAnalysis(gates.hook());
+                out.println(gates.banner(gated.get()));
             }
-            out.println("release " + h.id() + " promoted" + (o.flag("--full") ? " in full" : ""));
-            return follower.follow(h, o.flag("--auto"), timeout, false);
+            try (ReleaseGates closing = gates) {
+                return promote(o, s, target, timeout, closing != null);
+            }
         } catch (LockedException | IllegalArgumentException | IllegalStateException | KubernetesClientException e) {
             return failed("promote", e);
         }
+    }
+
+    private int promote(ReleaseOptions o, ReleaseSession s, WorkloadKey target, Duration timeout,
+                        boolean signalGates) {
+        ReleaseHandle h = s.engine().resume(target, o.flag("--takeover"));
+        ReleaseFollower follower = new ReleaseFollower(out, err, signalGates);
+        String refused = follower.promote(h, o.flag("--full"));
+        if (refused != null) {
+            err.println("flightdeck promote: " + refused);
+            h.close();
+            return 1;
+        }
+        out.println("release " + h.id() + " promoted" + (o.flag("--full") ? " in full" : ""));
+        return follower.follow(h, o.flag("--auto"), timeout, false);
     }
 
     /** {@code abort}: drives the release in flight on the Deployment back to where it was. */

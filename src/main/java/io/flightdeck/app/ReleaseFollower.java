@@ -20,12 +20,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReleaseFollower {
 
+    /** Exit code of a release left paused at a gate that could not decide (no data). */
+    static final int PAUSED_AT_GATE = 3;
+
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean signalGates;
 
     ReleaseFollower(PrintStream out, PrintStream err) {
+        this(out, err, false);
+    }
+
+    /**
+     * @param signalGates whether analysis steps are judged by signals: then {@code --auto} never approves an
+     *                    inconclusive gate, it stops following and leaves the release paused for a person
+     */
+    ReleaseFollower(PrintStream out, PrintStream err, boolean signalGates) {
         this.out = out;
         this.err = err;
+        this.signalGates = signalGates;
     }
 
     /**
@@ -53,11 +66,13 @@ final class ReleaseFollower {
                     last = line;
                 }
                 if (s.phase() == ReleasePhase.SUCCEEDED) {
+                    out.print(GateReport.passed(s));
                     out.println("release " + s.id() + " succeeded: the new version serves");
                     return 0;
                 }
                 if (s.phase() == ReleasePhase.ABORTED) {
                     out.println("release " + s.id() + " aborted: everything is as before");
+                    GateReport.failed(s).ifPresent(err::print);
                     if (failure != null) {
                         err.println("flightdeck: the release failed and was rolled back: " + failure);
                     }
@@ -77,6 +92,12 @@ final class ReleaseFollower {
                         return stop(h, 1);
                     }
                 } else if (s.phase() == ReleasePhase.PAUSED) {
+                    if (signalGates && GateReport.atGate(s)) {
+                        err.println("flightdeck: paused: gate " + GateReport.gate(s) + " inconclusive (" + s.message()
+                                + "); the release stays in flight: 'flightdeck promote --deployment "
+                                + s.plan().target().name() + "' approves it, 'flightdeck abort ...' rolls it back");
+                        return stop(h, PAUSED_AT_GATE);
+                    }
                     if (auto && promotedAt != s.stepIndex()) {
                         promotedAt = s.stepIndex();
                         h.promote();

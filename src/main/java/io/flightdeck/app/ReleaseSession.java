@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.flightdeck.model.Actor;
 import io.flightdeck.release.Actors;
+import io.flightdeck.release.AnalysisHook;
 import io.flightdeck.release.EngineSettings;
 import io.flightdeck.release.ReleaseEngine;
 import io.flightdeck.sandbox.SandboxCluster;
@@ -15,14 +16,17 @@ import java.util.function.Function;
 /**
  * The connection a release subcommand works through: a fabric8 client for a kubeconfig context, or for an
  * in-process sandbox when the context is {@value SandboxCluster#CONTEXT}; the application's executors; and the
- * release engine on their scheduler. Made and closed on the main thread.
+ * release engine on their scheduler, made on first use (with the analysis hook of the release's gates, if any). Made
+ * and closed on the main thread.
  */
 final class ReleaseSession implements AutoCloseable {
 
     private final SandboxCluster sandbox;
     private final KubernetesClient client;
     private final AppExecutors executors;
-    private final ReleaseEngine engine;
+    private final Actor actor;
+    private final EngineSettings settings;
+    private ReleaseEngine engine;
     private final String defaultNamespace;
 
     private ReleaseSession(SandboxCluster sandbox, Config config, EngineSettings settings) {
@@ -31,7 +35,8 @@ final class ReleaseSession implements AutoCloseable {
         this.executors = new AppExecutors();
         Actor actor = sandbox != null ? new Actor("sandbox-admin", System.getProperty("user.name"), "sandbox")
                 : Actors.detect(config);
-        this.engine = new ReleaseEngine(client, executors.scheduler(), actor, settings);
+        this.actor = actor;
+        this.settings = settings;
         this.defaultNamespace = config.getNamespace() == null ? "default" : config.getNamespace();
     }
 
@@ -57,7 +62,27 @@ final class ReleaseSession implements AutoCloseable {
     }
 
     ReleaseEngine engine() {
+        if (engine == null) {
+            engine = new ReleaseEngine(client, executors.scheduler(), actor, settings);
+        }
         return engine;
+    }
+
+    /**
+     * Makes the engine judge analysis steps with {@code hook} from now on; call before starting or resuming a release
+     * (an engine used only to read, e.g. {@code inFlight}, is replaced).
+     */
+    void useAnalysis(AnalysisHook hook) {
+        engine = new ReleaseEngine(client, executors.scheduler(), actor, settings.withAnalysis(hook));
+    }
+
+    AppExecutors executors() {
+        return executors;
+    }
+
+    /** The in-process sandbox, or null on a real cluster. */
+    SandboxCluster sandboxCluster() {
+        return sandbox;
     }
 
     String defaultNamespace() {

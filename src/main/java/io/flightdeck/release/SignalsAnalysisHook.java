@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * Judges a release's analysis steps with real signals: the step's analysis names built-in templates
@@ -41,17 +42,27 @@ public final class SignalsAnalysisHook implements AnalysisHook {
 
     private final MetricSource source;
     private final ScheduledExecutorService executor;
-    private final Duration interval;
-    private final int count;
+    private final Function<String, List<MetricSpec>> resolver;
+    private final Duration initialDelay;
     private final Clock clock;
     private final Map<Key, Tracked> runs = new ConcurrentHashMap<>();
 
     public SignalsAnalysisHook(MetricSource source, ScheduledExecutorService executor, Duration interval, int count,
                                Clock clock) {
+        this(source, executor, analysis -> metrics(analysis, interval, count), BuiltInTemplates.windowLength(interval),
+                clock);
+    }
+
+    /**
+     * A hook whose analyses are resolved by {@code resolver} (e.g. built-in names and YAML metric files), measuring
+     * first after {@code initialDelay}.
+     */
+    public SignalsAnalysisHook(MetricSource source, ScheduledExecutorService executor,
+                               Function<String, List<MetricSpec>> resolver, Duration initialDelay, Clock clock) {
         this.source = source;
         this.executor = executor;
-        this.interval = interval;
-        this.count = count;
+        this.resolver = resolver;
+        this.initialDelay = initialDelay;
         this.clock = clock;
     }
 
@@ -88,7 +99,7 @@ public final class SignalsAnalysisHook implements AnalysisHook {
     }
 
     private Tracked start(Request r) {
-        List<MetricSpec> metrics = metrics(r.analysis(), interval, count);
+        List<MetricSpec> metrics = resolver.apply(r.analysis());
         String app = r.target().name();
         Map<String, String> args = BuiltInTemplates.args(r.target().namespace(), app + "-(canary|green)",
                 "canary|green", "", app);
@@ -102,7 +113,7 @@ public final class SignalsAnalysisHook implements AnalysisHook {
             @Override
             public void completed(Phase phase, String message) {
             }
-        }, clock, BuiltInTemplates.windowLength(interval));
+        }, clock, initialDelay);
         holder[0] = new Tracked(run);
         run.start();
         return holder[0];

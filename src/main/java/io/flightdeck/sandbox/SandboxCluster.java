@@ -93,6 +93,10 @@ public final class SandboxCluster implements AutoCloseable {
                 throw new IllegalStateException("the sandbox's metrics exporter could not listen on 127.0.0.1:"
                         + options.metricsPort() + ": " + e.getMessage(), e);
             }
+            metrics.exportRestarts(store);
+            server.podProxy((pod, podPort, path) -> path.equals("/metrics")
+                    ? java.util.Optional.of(metrics.podText(pod.namespace(), pod.name()))
+                    : java.util.Optional.empty());
             traffic.start();
             if (options.forwardTo() != null) {
                 int colon = options.forwardTo().lastIndexOf(':');

@@ -38,6 +38,10 @@ final class ScrapeHistory {
             }
         }
 
+        synchronized Sample last() {
+            return samples.peekLast();
+        }
+
         synchronized List<Sample> since(Instant from) {
             List<Sample> out = new ArrayList<>();
             for (Sample s : samples) {
@@ -51,6 +55,7 @@ final class ScrapeHistory {
 
     private final Map<String, Series> series = new ConcurrentHashMap<>();
     private final Duration keep;
+    private volatile Instant latest = Instant.EPOCH;
 
     ScrapeHistory(Duration keep) {
         this.keep = keep;
@@ -58,6 +63,17 @@ final class ScrapeHistory {
 
     /** Adds one scrape in the text exposition format, taken at {@code time}. */
     void add(String text, Instant time) {
+        add(text, time, Map.of());
+    }
+
+    /**
+     * Adds one scrape taken at {@code time}, with target labels added to every series that does not have them
+     * already (as Prometheus does with honor_labels).
+     */
+    void add(String text, Instant time, Map<String, String> targetLabels) {
+        if (time.isAfter(latest)) {
+            latest = time;
+        }
         Instant oldest = time.minus(keep);
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -83,9 +99,15 @@ final class ScrapeHistory {
             } catch (NumberFormatException e) {
                 continue;
             }
+            targetLabels.forEach(labels::putIfAbsent);
             String key = name + labels;
             series.computeIfAbsent(key, k -> new Series(name, Map.copyOf(labels))).add(new Sample(time, v), oldest);
         }
+    }
+
+    /** When the newest scrape was taken; a series without a sample from then is stale. */
+    Instant latest() {
+        return latest;
     }
 
     List<Series> named(String name) {

@@ -22,6 +22,20 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void readsTheSignalOptions() throws UsageException {
+        LaunchOptions o = LaunchOptions.parse("--prometheus", "http://localhost:9090", "--forward-port=24225");
+        assertEquals(Optional.of("http://localhost:9090"), o.prometheus());
+        assertEquals(java.util.OptionalInt.of(24225), o.forwardPort());
+        assertEquals(java.util.OptionalInt.empty(), LaunchOptions.parse("--sandbox").forwardPort());
+        assertEquals("--prometheus needs an http:// or https:// URL, e.g. http://localhost:9090; got 'localhost:9090'",
+                assertThrows(UsageException.class, () -> LaunchOptions.parse("--prometheus", "localhost:9090"))
+                        .getMessage());
+        assertEquals("--forward-port needs a port number from 0 to 65535 (0: any free port); got '70000'",
+                assertThrows(UsageException.class, () -> LaunchOptions.parse("--forward-port", "70000"))
+                        .getMessage());
+    }
+
+    @Test
     void rejectsWhatItCannotRun() {
         assertEquals("--namespace needs a value",
                 assertThrows(UsageException.class, () -> LaunchOptions.parse("--namespace", "--sandbox")).getMessage());

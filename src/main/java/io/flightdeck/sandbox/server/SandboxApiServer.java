@@ -5,6 +5,7 @@ import io.flightdeck.sandbox.api.FieldSelector;
 import io.flightdeck.sandbox.api.Json;
 import io.flightdeck.sandbox.api.LabelSelector;
 import io.flightdeck.sandbox.store.ObjectStore;
+import io.flightdeck.sandbox.store.Stored;
 import io.flightdeck.sandbox.store.Watch;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -20,6 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The sandbox's Kubernetes API server: HTTP/1.1 and WebSocket on one loopback port (Vert.x), serving discovery,
@@ -29,6 +32,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SandboxApiServer implements AutoCloseable {
 
+    private static final Pattern POD_PROXY = Pattern.compile(
+            "/api/v1/namespaces/([^/]+)/pods/([^/:]+)(?::([^/]+))?/proxy(/.*)?");
     private static final System.Logger LOG = System.getLogger(SandboxApiServer.class.getName());
 
     private final ObjectStore store;
@@ -41,6 +46,7 @@ public final class SandboxApiServer implements AutoCloseable {
     private final PodLogHandler logs;
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private HttpServer server;
+    private volatile PodProxy podProxy = PodProxy.NONE;
 
     public SandboxApiServer(ObjectStore store, PodLogSource logSource) {
         this.store = store;
@@ -68,6 +74,11 @@ public final class SandboxApiServer implements AutoCloseable {
 
     public int port() {
         return server.actualPort();
+    }
+
+    /** What pods answer through {@code pods/NAME[:PORT]/proxy/PATH}. */
+    public void podProxy(PodProxy proxy) {
+        this.podProxy = proxy;
     }
 
     public SandboxRbac rbac() {
@@ -126,6 +137,11 @@ public final class SandboxApiServer implements AutoCloseable {
                 reply(req, doc.get());
                 return;
             }
+            Matcher proxy = POD_PROXY.matcher(path);
+            if (proxy.matches()) {
+                reply(req, proxy(req, proxy, user.get()));
+                return;
+            }
             Optional<RequestTarget> target = RequestTarget.parse(path);
             if (target.isEmpty()) {
                 reply(req, Reply.error(new ApiException(404, "NotFound", "the server could not find the requested "
@@ -145,6 +161,34 @@ public final class SandboxApiServer implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "request " + req.method() + " " + req.uri() + " failed", e);
             reply(req, Reply.error(new ApiException(500, "InternalError", "Internal error occurred: " + e)));
         }
+    }
+
+    /** GET through the pod proxy, as the apiserver forwards it to the pod's port; RBAC "get pods/proxy". */
+    private Reply proxy(HttpServerRequest req, Matcher m, String user) {
+        String ns = m.group(1);
+        String name = m.group(2);
+        RequestTarget t = new RequestTarget(io.flightdeck.sandbox.api.Kinds.POD, ns, name, "proxy");
+        String verb = req.method().name().equals("GET") ? "get" : req.method().name().toLowerCase();
+        requests.computeIfAbsent(verb + " pods/proxy", k -> new LongAdder()).increment();
+        if (!rbac.allowed(verb, t.rbacResource(), ns)) {
+            throw forbidden(user, verb, t);
+        }
+        if (!verb.equals("get")) {
+            throw new ApiException(405, "MethodNotAllowed", "the sandbox's pods answer GET only");
+        }
+        Stored pod = store.require(io.flightdeck.sandbox.api.Kinds.POD, ns, name);
+        var status = pod.object().path("status");
+        if (!status.path("phase").asString().equals("Running") || status.path("podIP").asString().isEmpty()) {
+            throw new ApiException(503, "ServiceUnavailable", "error trying to reach service: pod " + name
+                    + " is not running");
+        }
+        String port = m.group(3) == null ? "" : m.group(3);
+        String sub = m.group(4) == null || m.group(4).isEmpty() ? "/" : m.group(4);
+        return podProxy.get(pod, port, sub)
+                .map(body -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElseGet(() -> new Reply(404, "text/plain; charset=utf-8",
+                        "404 page not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static boolean hasBody(HttpServerRequest req) {

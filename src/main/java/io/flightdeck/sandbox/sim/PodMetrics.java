@@ -2,7 +2,9 @@ package io.flightdeck.sandbox.sim;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.IOException;
@@ -64,6 +66,34 @@ public final class PodMetrics implements AutoCloseable {
         for (int code : List.of(200, 500, 503)) {
             requests.remove(pod.withCode(code));
         }
+    }
+
+    /** Exports kube-state-metrics' container restart counter of the store's pods too. */
+    public void exportRestarts(io.flightdeck.sandbox.store.ObjectStore store) {
+        KubeStateMetrics.register(this, store);
+    }
+
+    /**
+     * What one pod's own /metrics would serve: its request series only (no kube-state-metrics series), in the
+     * Prometheus text format; empty when the pod has none yet. Called on API server threads.
+     */
+    public String podText(String namespace, String pod) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(bytes, registry.scrape(name -> !name.startsWith("kube_")),
+                    EscapingScheme.DEFAULT);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String ns = "namespace=\"" + namespace + "\"";
+        String p = "pod=\"" + pod + "\"";
+        StringBuilder out = new StringBuilder();
+        for (String line : bytes.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("#") || line.contains(ns) && line.contains(p)) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     PrometheusRegistry registry() {

@@ -9,13 +9,16 @@ import java.util.Optional;
  * The analysis templates Flightdeck ships, over the request metrics an instrumented app exports
  * ({@code http_requests_total{code}}, {@code http_request_duration_seconds} histogram) labelled namespace, deployment,
  * track and pod_template_hash: HTTP success rate, p99 latency, and the canary-against-stable comparison that judges
- * the canary's error ratio over time with a Mann-Whitney U test ({@link StableComparison}). Stateless.
+ * the canary's error ratio over time with a Mann-Whitney U test ({@link StableComparison}), and container restarts
+ * of the new version's pods from kube-state-metrics' {@code kube_pod_container_status_restarts_total} (by pod name,
+ * as kube-state-metrics has no deployment label; the new version's pods are new, so any restart counts). Stateless.
  */
 public final class BuiltInTemplates {
 
     public static final String SUCCESS_RATE = "success-rate";
     public static final String LATENCY_P99 = "latency-p99";
     public static final String CANARY_VS_STABLE = "canary-vs-stable";
+    public static final String RESTARTS = "restarts";
 
     /** Label matchers of the version under test; deployment and track are regular expressions (=~). */
     private static final String SELECTOR = "namespace=\"{{namespace}}\",deployment=~\"{{deployment}}\","
@@ -25,7 +28,7 @@ public final class BuiltInTemplates {
     }
 
     public static List<String> names() {
-        return List.of(SUCCESS_RATE, LATENCY_P99, CANARY_VS_STABLE);
+        return List.of(SUCCESS_RATE, LATENCY_P99, CANARY_VS_STABLE, RESTARTS);
     }
 
     /** The metric of a built-in template, measuring every {@code interval}, {@code count} times. */
@@ -46,6 +49,10 @@ public final class BuiltInTemplates {
                             + window + "])) / sum(rate(http_requests_total{namespace=\"{{namespace}}\","
                             + "track=~\"TRACK\",deployment=~\"{{app}}(-canary|-green)?\"}[" + window + "]))",
                     interval, count, "result > 0.05", null).withLimits(0, count, 4));
+            case RESTARTS -> Optional.of(MetricSpec.of(RESTARTS,
+                    "sum(kube_pod_container_status_restarts_total{namespace=\"{{namespace}}\",pod=~\"({{deployment}})"
+                            + "-[a-z0-9]+-[a-z0-9]+\"})",
+                    interval, count, null, "result > 0"));
             default -> Optional.empty();
         };
     }

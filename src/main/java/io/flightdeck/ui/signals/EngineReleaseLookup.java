@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The release in flight on a Deployment, read through a release engine: the journals in flight name it, a read-only
- * view ({@link ReleaseEngine#observe}) follows it until it finishes or another target is asked for. Called on one
+ * view ({@link ReleaseEngine#observe}) follows it; once it has finished, its last snapshot (how it ended, the gates'
+ * measurements) is kept until another release starts on the target or another target is asked for. Called on one
  * background thread at a time (synchronized).
  */
 public final class EngineReleaseLookup implements ReleaseLookup, AutoCloseable {
@@ -25,18 +26,28 @@ public final class EngineReleaseLookup implements ReleaseLookup, AutoCloseable {
 
     @Override
     public synchronized Optional<ReleaseSnapshot> inFlight(WorkloadKey target) {
-        if (observed != null && target.equals(observedTarget) && !observed.snapshot().phase().terminal()) {
-            return Optional.of(observed.snapshot());
+        if (observed != null && target.equals(observedTarget)) {
+            ReleaseSnapshot last = observed.snapshot();
+            if (!last.phase().terminal()) {
+                return Optional.of(last);
+            }
+            Optional<ReleaseSummary> next = find(target);
+            if (next.isEmpty() || next.get().id().equals(observed.id())) {
+                return Optional.of(last);
+            }
         }
         close();
-        Optional<ReleaseSummary> found = engine.inFlight(target.namespace()).stream()
-                .filter(s -> s.target().equals(target)).findFirst();
+        Optional<ReleaseSummary> found = find(target);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         observed = engine.observe(target.namespace(), found.get().id());
         observedTarget = target;
         return Optional.of(observed.snapshot());
+    }
+
+    private Optional<ReleaseSummary> find(WorkloadKey target) {
+        return engine.inFlight(target.namespace()).stream().filter(s -> s.target().equals(target)).findFirst();
     }
 
     @Override

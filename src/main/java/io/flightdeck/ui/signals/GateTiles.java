@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Turns a release's snapshot into one {@link GateTile} per analysis step: the step's state from the step strip, the
+ * Turns a release's snapshot into one {@link GateTile} per analysis step: the step's state from the step strip (found
+ * by the step's name, e.g. "analysis success-rate"), the
  * engine's message while it is the current step, and the measurements of the latest journal event of that analysis
  * (the {@code metric#n} details the signals hook writes), the last {@link #SHOWN}. Stateless; any thread.
  */
@@ -25,13 +26,14 @@ final class GateTiles {
     static List<GateTile> of(ReleaseSnapshot s) {
         List<GateTile> out = new ArrayList<>();
         List<ReleaseStep> steps = s.plan().steps();
-        for (int i = 0; i < steps.size(); i++) {
-            ReleaseStep step = steps.get(i);
+        // the strip holds the strategy's steps (create, route, ...); an analysis step has the plan step's name
+        for (ReleaseStep step : steps) {
             if (step.kind() != ReleaseStep.Kind.ANALYSIS) {
                 continue;
             }
-            ReleaseSnapshot.StepState state = i < s.steps().size() && !s.aborting() ? s.steps().get(i).state()
-                    : ReleaseSnapshot.StepState.WAITING;
+            ReleaseSnapshot.StepState state = s.aborting() ? ReleaseSnapshot.StepState.WAITING
+                    : s.steps().stream().filter(v -> v.name().equals(step.toString())).findFirst()
+                    .map(ReleaseSnapshot.StepView::state).orElse(ReleaseSnapshot.StepState.WAITING);
             ReleaseEvent last = lastEvent(s, step.analysis());
             List<String> measured = last == null ? List.of() : measurements(last.details());
             String text;

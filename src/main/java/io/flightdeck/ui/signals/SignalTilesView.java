@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -19,17 +18,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tiles as TilesFX tiles (custom skin) in a wrapping row: per metric a row per version (track tag and value, or
+ * The tiles as TilesFX tiles (custom skin) in one row (scrolled sideways when the screen is narrow): per metric a row per version (track tag and value, or
  * "no data") over a sparkline of both; then one tile per gate with its state and last measurements. Tiles are made
  * once per id and updated in place when the view model's lists change (once per batcher tick). FX thread.
  */
 public final class SignalTilesView {
 
-    static final double TILE_WIDTH = 190;
-    static final double TILE_HEIGHT = 150;
+    static final double TILE_WIDTH = 180;
+    static final double TILE_HEIGHT = 132;
 
     private final SignalTilesViewModel model;
-    private final FlowPane pane = new FlowPane(8, 8);
+    private final HBox pane = new HBox(8);
     private final Map<String, MetricTile> metrics = new LinkedHashMap<>();
     private final Map<String, GateView> gates = new HashMap<>();
 
@@ -128,6 +127,7 @@ public final class SignalTilesView {
         GateView(String analysis) {
             state.getStyleClass().add("gate-state");
             state.setWrapText(true);
+            state.setMaxHeight(64);
             VBox content = new VBox(4, state, measured);
             content.getStyleClass().add("tile-content");
             tile = tile("Gate " + analysis, content);
@@ -147,7 +147,8 @@ public final class SignalTilesView {
                 lines.add(l);
             }
             if (lines.isEmpty()) {
-                Label none = new Label("no measurements yet");
+                boolean decided = g.tone() == GateTile.Tone.OK || g.tone() == GateTile.Tone.DANGER;
+                Label none = new Label(decided ? "no measurements in the journal" : "no measurements yet");
                 none.getStyleClass().addAll("gate-measurement", "no-data");
                 lines.add(none);
             }

@@ -142,8 +142,9 @@ public final class SignalTilesViewModel {
             rows.add(new SignalTile.Row(t, none ? NO_DATA : String.format(Locale.ROOT, "%.0f %%", v), none,
                     sparks.add(WEIGHT, t, v)));
         }
-        String note = release.isEmpty() ? "no release in flight" : w < 0 ? "this strategy has no weight"
-                : "share of traffic";
+        String note = release.isEmpty() ? "no release in flight"
+                : release.get().phase().terminal() ? "release " + release.get().phase().name().toLowerCase(Locale.ROOT)
+                : w < 0 ? "this strategy has no weight" : "share of traffic";
         return new SignalTile(WEIGHT, "Weight", rows, note);
     }
 

@@ -8,12 +8,11 @@ import io.flightdeck.signals.TrafficReading;
 import io.flightdeck.signals.TrafficSignals;
 import io.flightdeck.ui.fx.FxBatcher;
 import io.flightdeck.ui.fx.FxThread;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The signals of the selected Deployment: tiles (stable against canary, gates of the release in flight) over its
- * live log tail. The entry point for the screen that holds it: {@link #select} on the FX thread when the selection
+ * The signals of the selected Deployment: a row of tiles (stable against canary, gates of the release in flight)
+ * over its live log tail, which takes the rest of the height. The entry point for the screen that holds it: {@link #select} on the FX thread when the selection
  * changes. Traffic and the release are read every {@link SignalSources#readEvery} on the sources' scheduler, the log
  * tail pumped every 300 ms there too; the results are handed over through thread-safe references and applied to the
  * view models on the batcher's next tick, all at once. Built, used and closed on the FX thread.
@@ -87,18 +86,22 @@ public final class SignalsPanel implements AutoCloseable {
         problem.setWrapText(true);
         Node tilesNode = new SignalTilesView(tiles).build();
         ScrollPane tileScroll = new ScrollPane(tilesNode);
-        tileScroll.setFitToWidth(true);
+        tileScroll.setFitToHeight(true);
+        tileScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        tileScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        tileScroll.setMinHeight(SignalTilesView.TILE_HEIGHT + 4);
+        tileScroll.setPrefHeight(SignalTilesView.TILE_HEIGHT + 16);
         tileScroll.getStyleClass().add("signal-tiles-scroll");
         VBox top = new VBox(6, head, problem, tileScroll);
         top.getStyleClass().add("signals-top");
         logView = new LogView(logs);
-        SplitPane split = new SplitPane(top, logView.build());
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
-        split.getStyleClass().add("signals");
-        split.getStylesheets().add(Objects.requireNonNull(SignalsPanel.class.getResource("SignalsPanel.css"))
+        Node logNode = logView.build();
+        VBox box = new VBox(top, logNode);
+        VBox.setVgrow(logNode, Priority.ALWAYS);
+        box.getStyleClass().add("signals");
+        box.getStylesheets().add(Objects.requireNonNull(SignalsPanel.class.getResource("SignalsPanel.css"))
                 .toExternalForm());
-        return split;
+        return box;
     }
 
     /** Shows the signals of another Deployment (null: none). FX thread. */
