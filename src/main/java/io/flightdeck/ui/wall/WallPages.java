@@ -189,7 +189,9 @@ public final class WallPages {
         String stepText = s.phase().terminal() || s.steps().isEmpty() ? ""
                 : (s.aborting() ? "abort step " : "step ") + Math.min(s.stepIndex() + 1, s.steps().size()) + " of "
                 + s.steps().size();
-        String detail = String.join(" · ", java.util.stream.Stream.of(stepText, s.error().isEmpty() ? s.message()
+        // A read-only snapshot's message says who drives; the holder says it once.
+        String message = s.message().startsWith("driven by ") ? "" : s.message();
+        String detail = String.join(" · ", java.util.stream.Stream.of(stepText, s.error().isEmpty() ? message
                 : s.error(), s.holder().isEmpty() ? "" : "driven by " + s.holder()).filter(x -> !x.isBlank()).toList());
         String signalsNote = t.signalsProblem().isEmpty() ? "" : "Traffic signals: " + t.signalsProblem();
         return new WallPage.ReleaseCard(s.id(), s.plan().target().toString(),
@@ -205,18 +207,28 @@ public final class WallPages {
         return "to " + s.plan().change();
     }
 
+    /**
+     * The plan's analysis steps in order; each analysis event judges the first of its name still waiting, so a
+     * template used at two steps shows both (numbered).
+     */
     private static List<WallPage.Gate> gates(ReleaseSnapshot s) {
-        Map<String, WallPage.Gate> gates = new LinkedHashMap<>();
-        for (ReleaseStep step : s.plan().steps()) {
-            if (step.kind() == ReleaseStep.Kind.ANALYSIS) {
-                gates.put(step.analysis(), new WallPage.Gate(step.analysis(), Tone.NEUTRAL, "waiting", ""));
-            }
+        List<String> names = s.plan().steps().stream().filter(st -> st.kind() == ReleaseStep.Kind.ANALYSIS)
+                .map(ReleaseStep::analysis).toList();
+        List<WallPage.Gate> gates = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            long same = names.stream().filter(n::equals).count();
+            long nth = names.subList(0, i + 1).stream().filter(n::equals).count();
+            gates.add(new WallPage.Gate(same > 1 ? n + " (" + nth + ")" : n, Tone.NEUTRAL, "waiting", ""));
         }
         for (ReleaseEvent e : s.events()) {
             if (!"analysis".equals(e.action())) {
                 continue;
             }
-            String name = e.details().getOrDefault("analysis", "");
+            int i = firstWaiting(names, gates, e.details().getOrDefault("analysis", ""));
+            if (i < 0) {
+                continue;
+            }
             boolean passed = "passed".equals(e.outcome());
             Map<String, GateMeasurement> last = new LinkedHashMap<>();
             for (GateMeasurement m : GateMeasurement.of(e)) {
@@ -225,20 +237,30 @@ public final class WallPages {
             List<String> values = last.values().stream().map(m -> m.metric() + " " + (Double.isNaN(m.value())
                     ? "no data" : WallFormat.number(m.value())) + (m.condition().isEmpty() ? ""
                     : " (pass: " + m.condition().replace("result ", "") + ")")).toList();
-            gates.put(name, new WallPage.Gate(name, passed ? Tone.OK : Tone.BAD, passed ? "passed" : "FAILED",
-                    String.join(" · ", values)));
+            gates.set(i, new WallPage.Gate(gates.get(i).name(), passed ? Tone.OK : Tone.BAD,
+                    passed ? "passed" : "FAILED", String.join(" · ", values)));
         }
         if (!s.aborting() && !s.phase().terminal() && s.stepIndex() < s.steps().size()) {
             String current = s.steps().get(s.stepIndex()).name();
-            for (WallPage.Gate g : List.copyOf(gates.values())) {
-                if (current.equals("analysis " + g.name()) && g.state().equals("waiting")) {
+            if (current.startsWith("analysis ")) {
+                int i = firstWaiting(names, gates, current.substring("analysis ".length()));
+                if (i >= 0) {
                     boolean paused = s.phase() == ReleasePhase.PAUSED;
-                    gates.put(g.name(), new WallPage.Gate(g.name(), paused ? Tone.WARN : Tone.BUSY,
-                            paused ? "inconclusive, needs a person" : "measuring", s.message()));
+                    gates.set(i, new WallPage.Gate(gates.get(i).name(), paused ? Tone.WARN : Tone.BUSY,
+                            paused ? "inconclusive, needs a person" : "measuring", ""));
                 }
             }
         }
-        return List.copyOf(gates.values());
+        return gates;
+    }
+
+    private static int firstWaiting(List<String> names, List<WallPage.Gate> gates, String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(name) && gates.get(i).state().equals("waiting")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<WallPage.VersionRow> versions(ReleaseSnapshot s, List<VersionSignal> signals) {

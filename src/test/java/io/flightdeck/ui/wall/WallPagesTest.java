@@ -106,6 +106,38 @@ class WallPagesTest {
         assertEquals("–", rows.get(1).p99());
     }
 
+    @Test
+    void aReadOnlyViewSaysOnceWhoDrivesAndAMeasuringGateIsBusy() {
+        ReleaseSnapshot s = snapshot("r1", "checkout", ReleasePhase.PROGRESSING, false, start("checkout"));
+        ReleaseSnapshot observed = new ReleaseSnapshot(s.id(), s.plan(), s.phase(), false, 1, s.steps(),
+                "driven by alice/alice@ws-1/abc", "", false, "alice/alice@ws-1/abc", s.versions(), 25, s.events());
+        WallPage.ReleaseCard card = pages.card(tracked(observed));
+        assertEquals("step 2 of 2 · driven by alice/alice@ws-1/abc", card.detail());
+        assertEquals("measuring", card.gates().getFirst().state());
+        assertEquals(WallPage.Tone.BUSY, card.gates().getFirst().tone());
+    }
+
+    @Test
+    void aTemplateUsedAtTwoStepsIsTwoGates() {
+        List<ReleaseEvent> events = new ArrayList<>(start("checkout"));
+        events.add(new ReleaseEvent(T0.plusSeconds(40), BOB, "analysis", "passed", Map.of("analysis",
+                "success-rate", "success-rate#1", "SUCCESSFUL [0.999] at " + T0.plusSeconds(39)
+                        + ": [0.999] meets result >= 0.99")));
+        ReleaseSnapshot base = snapshot("r1", "checkout", ReleasePhase.PROGRESSING, false, events);
+        ReleasePlan twice = new ReleasePlan(base.plan().target(), base.plan().change(), base.plan().strategy(),
+                List.of(ReleaseStep.setWeight(25), ReleaseStep.analysis("success-rate"), ReleaseStep.setWeight(50),
+                        ReleaseStep.analysis("success-rate")));
+        ReleaseSnapshot s = new ReleaseSnapshot("r1", twice, ReleasePhase.PROGRESSING, false, 3, List.of(
+                new ReleaseSnapshot.StepView("set weight 25%", ReleaseSnapshot.StepState.DONE),
+                new ReleaseSnapshot.StepView("analysis success-rate", ReleaseSnapshot.StepState.DONE),
+                new ReleaseSnapshot.StepView("set weight 50%", ReleaseSnapshot.StepState.DONE),
+                new ReleaseSnapshot.StepView("analysis success-rate", ReleaseSnapshot.StepState.CURRENT)),
+                "", "", false, "", base.versions(), 50, events);
+        List<WallPage.Gate> gates = pages.card(tracked(s)).gates();
+        assertEquals(List.of("success-rate (1) passed", "success-rate (2) measuring"), gates.stream()
+                .map(g -> g.name() + " " + g.state()).toList());
+    }
+
     private static List<ReleaseEvent> start(String app) {
         return List.of(new ReleaseEvent(T0, BOB, "start", "ok", Map.of("target", "shop/" + app)),
                 new ReleaseEvent(T0.plusSeconds(3), BOB, "weight", "ok", Map.of("weight", "25")));
