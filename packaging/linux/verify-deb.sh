@@ -2,7 +2,7 @@
 # Verifies the Linux .deb on this machine: installs it with dpkg, starts the installed program on the sandbox under
 # Xvfb, waits until its window is mapped, takes a screenshot, closes the program and removes the package.
 # Prints the .deb size, the installed size and the start-up time (launch to mapped window); exits non-zero if any
-# step fails. Needs root (dpkg) and Xvfb, xdotool and ImageMagick's import; as root it installs those that are
+# step fails. Needs root (dpkg) and Xvfb, xdotool, xprop and ImageMagick's import; as root it installs those that are
 # missing with apt-get.
 #
 #   packaging/linux/verify-deb.sh [--build] [--deb FILE] [--display :N] [--settle SECONDS] [--screenshot FILE]
@@ -89,7 +89,11 @@ cleanup() {
 trap cleanup EXIT
 
 log "installing $deb"
-dpkg -i "$deb" > "$work/dpkg-install.log" 2>&1 || { cat "$work/dpkg-install.log" >&2; installed=1; die "dpkg -i failed"; }
+if ! dpkg -i "$deb" > "$work/dpkg-install.log" 2>&1; then
+    cat "$work/dpkg-install.log" >&2
+    installed=1
+    die "dpkg -i failed"
+fi
 installed=1
 if grep -q 'without a menu entry' "$work/dpkg-install.log"; then
     log "this machine has no desktop menu (xdg-desktop-menu failed), so the package registered no menu entry"
@@ -138,7 +142,10 @@ if (( settle > 0 )); then
     log "waiting $settle s for the sandbox's live view"
     sleep "$settle"
 fi
-kill -0 "$app_pid" 2>/dev/null || { tail -n 40 "$work/app.log" >&2; die "the program exited while its window was open"; }
+if ! kill -0 "$app_pid" 2>/dev/null; then
+    tail -n 40 "$work/app.log" >&2
+    die "the program exited while its window was open"
+fi
 mkdir -p "$(dirname "$screenshot")"
 DISPLAY=$display import -window root "$screenshot" || die "could not take the screenshot"
 
@@ -156,7 +163,8 @@ app_pid=""
 
 dpkg -r "$PACKAGE" > "$work/dpkg-remove.log" 2>&1 || { cat "$work/dpkg-remove.log" >&2; die "dpkg -r failed"; }
 installed=0
-dpkg --purge "$PACKAGE" >> "$work/dpkg-remove.log" 2>&1 || { cat "$work/dpkg-remove.log" >&2; die "dpkg --purge failed"; }
+dpkg --purge "$PACKAGE" >> "$work/dpkg-remove.log" 2>&1 \
+    || { cat "$work/dpkg-remove.log" >&2; die "dpkg --purge failed"; }
 [[ ! -e /opt/flightdeck/bin/Flightdeck ]] || die "dpkg -r left /opt/flightdeck/bin/Flightdeck behind"
 
 mib() { awk -v n="$1" -v d="$2" 'BEGIN { printf "%.1f", n / d }'; }
