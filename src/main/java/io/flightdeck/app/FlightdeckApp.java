@@ -106,6 +106,7 @@ public final class FlightdeckApp extends Application {
             screen = new WorkloadsScreen(firstOpen.join(), clusters, batcher);
             releases = new ReleaseWiring(clusters, context.executors(), context.signals(), batcher);
             screen.onRelease(this::openReleaseWizard);
+            screen.onTimeline(this::openTimeline);
             signalsPanel = SignalsWiring.panel(context, clusters, releases, screen, batcher);
             view.showScreen(screen.root());
         }
@@ -117,6 +118,11 @@ public final class FlightdeckApp extends Application {
     /** Opens the release wizard for a Deployment on the cluster open now. FX thread. */
     private void openReleaseWizard(io.flightdeck.model.WorkloadKey key) {
         releases.openWizard(key, screen.window());
+    }
+
+    /** Opens the timeline of a Deployment on the cluster open now: revisions, release events, roll back. FX thread. */
+    private void openTimeline(io.flightdeck.model.WorkloadKey key) {
+        releases.openTimeline(key, screen.window());
     }
 
     private static void showSandbox(ShellViewModel shell, SandboxSession.Status status, Optional<String> namespace,
