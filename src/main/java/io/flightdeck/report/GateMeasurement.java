@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public record GateMeasurement(String analysis, String metric, Instant time, List<Double> values, String phase,
                               String condition, double threshold, String message, String gate) {
 
+    /** The journal action of an analysis that runs beside the steps, for the whole release. */
+    public static final String BACKGROUND = "background-analysis";
     private static final Pattern KEY = Pattern.compile("(.+)#(\\d+)");
     private static final Pattern VALUE = Pattern.compile("(\\w+) \\[([^\\]]*)] at (\\S+Z): (.*)", Pattern.DOTALL);
     private static final Pattern CONDITION = Pattern.compile("(?:does not meet|meets) (.+)$");
@@ -37,13 +39,17 @@ public record GateMeasurement(String analysis, String metric, Instant time, List
         return values.isEmpty() ? Double.NaN : values.get(values.size() - 1);
     }
 
-    /** The measurements in an {@code analysis} event's details (none for other events), in the order measured. */
+    /**
+     * The measurements in an {@code analysis} or {@code background-analysis} event's details (none for other events),
+     * in the order measured; a background analysis is named "background NAME".
+     */
     public static List<GateMeasurement> of(ReleaseEvent e) {
-        if (!"analysis".equals(e.action())) {
+        if (!"analysis".equals(e.action()) && !BACKGROUND.equals(e.action())) {
             return List.of();
         }
         List<GateMeasurement> out = new ArrayList<>();
-        String analysis = e.details().getOrDefault("analysis", "");
+        String analysis = (BACKGROUND.equals(e.action()) ? "background " : "")
+                + e.details().getOrDefault("analysis", "");
         for (Map.Entry<String, String> d : e.details().entrySet()) {
             Matcher k = KEY.matcher(d.getKey());
             if (k.matches()) {

@@ -36,6 +36,27 @@ class ReleaseReportTest {
     }
 
     @Test
+    void measurementsJournaledAsTheyComeAreOnceInTheReportWithTheGatesVerdict() {
+        ReleaseSnapshot s = aborted;
+        java.util.List<io.flightdeck.model.ReleaseEvent> events = new java.util.ArrayList<>(s.events());
+        io.flightdeck.model.ReleaseEvent verdict = events.stream().filter(e -> e.action().equals("analysis"))
+                .findFirst().orElseThrow();
+        events.add(events.indexOf(verdict), new io.flightdeck.model.ReleaseEvent(verdict.time().minusSeconds(20),
+                verdict.actor(), "analysis", "measured", java.util.Map.of("analysis", "success-rate",
+                "success-rate#1", verdict.details().get("success-rate#1"))));
+        events.add(new io.flightdeck.model.ReleaseEvent(verdict.time(), verdict.actor(), "background-analysis",
+                "measured", java.util.Map.of("analysis", "restarts", "restarts#1",
+                "SUCCESSFUL [0.0] at " + verdict.time() + ": [0.0] meets result < 1")));
+        ReleaseReport r = ReleaseReport.of(new ReleaseSnapshot(s.id(), s.plan(), s.phase(), s.aborting(),
+                s.stepIndex(), s.steps(), s.message(), s.error(), s.driving(), s.holder(), s.versions(), s.weight(),
+                events));
+        assertEquals(4, r.measurements().size());
+        assertEquals(List.of("failed", "failed", "failed"), r.measurements().stream()
+                .filter(m -> m.analysis().equals("success-rate")).map(GateMeasurement::gate).toList());
+        assertEquals(List.of("success-rate / success-rate", "background restarts / restarts"), r.metrics());
+    }
+
+    @Test
     void noDataIsAMeasurementWithoutValues() {
         GateMeasurement m = GateMeasurement.parse("latency-p99", "latency-p99",
                 "INCONCLUSIVE [] at 2026-11-27T14:00:05.123Z: no data: empty result", "failed").orElseThrow();

@@ -130,7 +130,7 @@ public final class WallPages {
         for (ReleaseEvent e : s.events()) {
             switch (e.action()) {
                 case "abort" -> abort = "started".equals(e.outcome()) ? e : abort;
-                case "analysis" -> gate = "failed".equals(e.outcome()) ? e : gate;
+                case "analysis", GateMeasurement.BACKGROUND -> gate = "failed".equals(e.outcome()) ? e : gate;
                 case "rollback" -> rollback = e;
                 default -> {
                 }
@@ -221,37 +221,72 @@ public final class WallPages {
             long nth = names.subList(0, i + 1).stream().filter(n::equals).count();
             gates.add(new WallPage.Gate(same > 1 ? n + " (" + nth + ")" : n, Tone.NEUTRAL, "waiting", ""));
         }
+        Map<String, String> measuring = new LinkedHashMap<>();
+        WallPage.Gate background = null;
         for (ReleaseEvent e : s.events()) {
+            String name = e.details().getOrDefault("analysis", "");
+            if (GateMeasurement.BACKGROUND.equals(e.action())) {
+                background = backgroundGate(background, e);
+                continue;
+            }
             if (!"analysis".equals(e.action())) {
                 continue;
             }
-            int i = firstWaiting(names, gates, e.details().getOrDefault("analysis", ""));
+            if ("measured".equals(e.outcome())) {
+                measuring.merge(name, latest(e), (a, b) -> b.isEmpty() ? a : b);
+                continue;
+            }
+            int i = firstWaiting(names, gates, name);
             if (i < 0) {
                 continue;
             }
+            measuring.remove(name);
             boolean passed = "passed".equals(e.outcome());
-            Map<String, GateMeasurement> last = new LinkedHashMap<>();
-            for (GateMeasurement m : GateMeasurement.of(e)) {
-                last.put(m.metric(), m);
-            }
-            List<String> values = last.values().stream().map(m -> m.metric() + " " + (Double.isNaN(m.value())
-                    ? "no data" : WallFormat.number(m.value())) + (m.condition().isEmpty() ? ""
-                    : " (pass: " + m.condition().replace("result ", "") + ")")).toList();
             gates.set(i, new WallPage.Gate(gates.get(i).name(), passed ? Tone.OK : Tone.BAD,
-                    passed ? "passed" : "FAILED", String.join(" · ", values)));
+                    passed ? "passed" : "FAILED", latest(e)));
         }
         if (!s.aborting() && !s.phase().terminal() && s.stepIndex() < s.steps().size()) {
             String current = s.steps().get(s.stepIndex()).name();
             if (current.startsWith("analysis ")) {
-                int i = firstWaiting(names, gates, current.substring("analysis ".length()));
+                String name = current.substring("analysis ".length());
+                int i = firstWaiting(names, gates, name);
                 if (i >= 0) {
                     boolean paused = s.phase() == ReleasePhase.PAUSED;
                     gates.set(i, new WallPage.Gate(gates.get(i).name(), paused ? Tone.WARN : Tone.BUSY,
-                            paused ? "inconclusive, needs a person" : "measuring", ""));
+                            paused ? "inconclusive, needs a person" : "measuring", measuring.getOrDefault(name, "")));
                 }
             }
         }
+        if (background != null) {
+            gates.add(background);
+        }
         return gates;
+    }
+
+    /** The background analysis as one more gate: measuring, passed, failed, inconclusive or stopped. */
+    private static WallPage.Gate backgroundGate(WallPage.Gate before, ReleaseEvent e) {
+        String name = "background " + e.details().getOrDefault("analysis", "");
+        String values = latest(e);
+        String kept = before == null ? "" : before.detail();
+        return switch (e.outcome()) {
+            case "passed" -> new WallPage.Gate(name, Tone.OK, "passed", values.isEmpty() ? kept : values);
+            case "failed" -> new WallPage.Gate(name, Tone.BAD, "FAILED", values.isEmpty() ? kept : values);
+            case "inconclusive" -> new WallPage.Gate(name, Tone.WARN, "inconclusive", values.isEmpty() ? kept
+                    : values);
+            case "stopped" -> new WallPage.Gate(name, Tone.NEUTRAL, "stopped", kept);
+            default -> new WallPage.Gate(name, Tone.BUSY, "measuring", values.isEmpty() ? kept : values);
+        };
+    }
+
+    /** The last value of each metric measured in an event, with its pass condition. */
+    private static String latest(ReleaseEvent e) {
+        Map<String, GateMeasurement> last = new LinkedHashMap<>();
+        for (GateMeasurement m : GateMeasurement.of(e)) {
+            last.put(m.metric(), m);
+        }
+        return String.join(" · ", last.values().stream().map(m -> m.metric() + " " + (Double.isNaN(m.value())
+                ? "no data" : WallFormat.number(m.value())) + (m.condition().isEmpty() ? ""
+                : " (pass: " + m.condition().replace("result ", "") + ")")).toList());
     }
 
     private static int firstWaiting(List<String> names, List<WallPage.Gate> gates, String name) {

@@ -138,6 +138,21 @@ class WallPagesTest {
                 .map(g -> g.name() + " " + g.state()).toList());
     }
 
+    @Test
+    void measurementsJournaledWhileAGateMeasuresShowOnItWithoutJudgingIt() {
+        List<ReleaseEvent> events = new ArrayList<>(start("checkout"));
+        events.add(new ReleaseEvent(T0.plusSeconds(30), BOB, "analysis", "measured", Map.of("analysis",
+                "success-rate", "success-rate#1", "SUCCESSFUL [0.997] at " + T0.plusSeconds(29)
+                        + ": [0.997] meets result >= 0.99")));
+        events.add(new ReleaseEvent(T0.plusSeconds(31), BOB, "background-analysis", "failed", Map.of("analysis",
+                "restarts", "message", "restarts failed")));
+        WallPage.ReleaseCard card = pages.card(tracked(snapshot("r1", "checkout", ReleasePhase.PROGRESSING, false,
+                events)));
+        assertEquals("measuring", card.gates().get(0).state());
+        assertEquals("success-rate 0.997 (pass: >= 0.99)", card.gates().get(0).detail());
+        assertEquals("background restarts FAILED", card.gates().get(1).name() + " " + card.gates().get(1).state());
+    }
+
     private static List<ReleaseEvent> start(String app) {
         return List.of(new ReleaseEvent(T0, BOB, "start", "ok", Map.of("target", "shop/" + app)),
                 new ReleaseEvent(T0.plusSeconds(3), BOB, "weight", "ok", Map.of("weight", "25")));
