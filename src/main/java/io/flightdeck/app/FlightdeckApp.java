@@ -36,6 +36,7 @@ public final class FlightdeckApp extends Application {
     private WorkloadsScreen screen;
     private ReleaseWiring releases;
     private io.flightdeck.ui.signals.SignalsPanel signalsPanel;
+    private WallMode wallMode;
 
     /** Used by JavaFX: takes the context from {@link #launch}, else reads the command line itself. */
     public FlightdeckApp() {
@@ -81,6 +82,8 @@ public final class FlightdeckApp extends Application {
         firstOpen = clusters.openFirst(choice).toCompletableFuture();
         firstOpen.whenComplete((state, error) -> changed.markChanged());
         view.show(stage);
+        wallMode = new WallMode(context, clusters, batcher, stage,
+                io.flightdeck.ui.wall.VersionSignals.of(context.signals().traffic())).install();
         batcher.start();
     }
 
@@ -104,14 +107,23 @@ public final class FlightdeckApp extends Application {
             screen = new WorkloadsScreen(firstOpen.join(), clusters, batcher);
             releases = new ReleaseWiring(clusters, context.executors(), context.signals(), batcher);
             screen.onRelease(this::openReleaseWizard);
+            screen.onTimeline(this::openTimeline);
             signalsPanel = SignalsWiring.panel(context, clusters, releases, screen, batcher);
             view.showScreen(screen.root());
+        }
+        if (screen != null) {
+            wallMode.clusterOpened();
         }
     }
 
     /** Opens the release wizard for a Deployment on the cluster open now. FX thread. */
     private void openReleaseWizard(io.flightdeck.model.WorkloadKey key) {
         releases.openWizard(key, screen.window());
+    }
+
+    /** Opens the timeline of a Deployment on the cluster open now: revisions, release events, roll back. FX thread. */
+    private void openTimeline(io.flightdeck.model.WorkloadKey key) {
+        releases.openTimeline(key, screen.window());
     }
 
     private static void showSandbox(ShellViewModel shell, SandboxSession.Status status, Optional<String> namespace,

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The GUI's release engine on the cluster open now (made again after a context switch), gated by the signals
  * ({@link AppSignals#analysisHook()}), with the release windows over it and the lookup of the release in flight that
- * the signals panel shows. {@link #openWizard} runs on the FX thread; {@link #lookup()} is asked on the signals
- * threads; the engine is made under this object's lock.
+ * the signals panel shows. {@link #openWizard} and {@link #openTimeline} run on the FX thread; {@link #lookup()} is
+ * asked on the signals threads; the engine is made under this object's lock.
  */
 final class ReleaseWiring implements AutoCloseable {
 
@@ -92,6 +92,20 @@ final class ReleaseWiring implements AutoCloseable {
                     ? d.getSpec().getTemplate().getSpec().getContainers().get(0).getName() : "";
         }, executors.background()).exceptionally(e -> "")
                 .thenAcceptAsync(container -> wizards.openWizard(owner, key, container, image), Platform::runLater);
+    }
+
+    /** Opens the timeline of a Deployment: revisions, release events from the journals, roll back. FX thread. */
+    void openTimeline(WorkloadKey key, Window owner) {
+        if (engine().isEmpty()) {
+            return;
+        }
+        ReleaseWindows timelines;
+        KubernetesClient kube;
+        synchronized (this) {
+            timelines = windows;
+            kube = client;
+        }
+        timelines.openTimeline(owner, key, kube);
     }
 
     @Override

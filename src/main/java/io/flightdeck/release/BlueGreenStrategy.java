@@ -21,12 +21,16 @@ import java.util.function.Function;
  * the new version at full size, optionally behind a preview Service; after the plan's pauses and analyses, the switch
  * is one selector patch. The old version stays scaled for the scale-down delay, so an abort until then switches back
  * at once. Afterwards the target Deployment itself is updated to the new version while the green one serves, the
- * Service is pinned to it, the green Deployment is removed and the selector is restored to what it was. Engine thread.
+ * Service is pinned to it, the green Deployment is removed and the selector is restored to what it was. A plan's
+ * post-promotion analysis is judged after the switch, while the old version is still scaled: a failure aborts, which
+ * switches back at once. Engine thread.
  */
 final class BlueGreenStrategy {
 
     static final String TRACK = "green";
     static final String SWITCHED_AT = "switchedAt";
+    static final String POST_PROMOTION = "postPromotionAnalysis";
+    static final String POST_PROMOTION_MEASURED = "postPromotionAnalysisMeasured";
 
     private BlueGreenStrategy() {
     }
@@ -48,9 +52,13 @@ final class BlueGreenStrategy {
             forward.add(s.kind() == ReleaseStep.Kind.ANALYSIS ? Steps.analysis(s) : Steps.pause(s));
         }
         forward.add(Step.of("switch to " + green, BlueGreenStrategy::switchToGreen));
-        forward.add(new Step.Simple("keep old version scaled", true, false, BlueGreenStrategy::scaleDownDelay));
+        int switched = forward.size();
+        String post = plan.postPromotionAnalysis();
+        forward.add(new Step.Simple("keep old version scaled" + (post.isEmpty() ? "" : ", analysis " + post), true,
+                false, BlueGreenStrategy::scaleDownDelay));
         forward.add(Step.of("update " + name, BlueGreenStrategy::updateTarget));
         forward.add(Step.of("await " + name, ctx -> Steps.awaitComplete(ctx.kube(), name)));
+        int greenServesUntil = forward.size();
         forward.add(Step.of("pin active Service to " + name, BlueGreenStrategy::pinToUpdatedTarget));
         forward.add(Step.of("remove " + green, ctx -> Steps.removeOwned(ctx, green,
                 Steps.trackLabels(ctx.baseline(), TRACK))));
@@ -66,7 +74,9 @@ final class BlueGreenStrategy {
                         Steps.trackLabels(ctx.baseline(), TRACK))),
                 Step.of("restore preview Service", BlueGreenStrategy::restorePreview),
                 Step.of("unpin active Service", BlueGreenStrategy::unpin));
-        return new StrategySteps(forward, abort, ctx -> { });
+        // Background analysis: while the green Deployment serves, from the switch until the Service moves back to
+        // the updated target.
+        return new StrategySteps(forward, abort, ctx -> { }, switched, greenServesUntil);
     }
 
     private static Map<String, String> pinned(Baseline b, String hash) {
@@ -127,7 +137,19 @@ final class BlueGreenStrategy {
         });
     }
 
+    /**
+     * After the switch: the post-promotion analysis (when the plan has one) must pass while the old version stays
+     * scaled (a failure aborts, and the abort switches back at once), then the scale-down delay runs out (or a
+     * promotion ends it).
+     */
     private static StepResult scaleDownDelay(StepContext ctx) {
+        String analysis = ctx.plan().postPromotionAnalysis();
+        if (!analysis.isEmpty() && !"passed".equals(ctx.var(POST_PROMOTION))) {
+            StepResult r = postPromotion(ctx, analysis);
+            if (r != null) {
+                return r;
+            }
+        }
         if (ctx.promoted()) {
             return new StepResult.Done("promoted");
         }
@@ -139,6 +161,40 @@ final class BlueGreenStrategy {
         }
         return StepResult.waiting("old version kept scaled for another "
                 + Math.max(1, Duration.between(ctx.now(), until).toSeconds()) + " s; abort switches back at once");
+    }
+
+    /** Judges the post-promotion analysis; null once it passed. */
+    private static StepResult postPromotion(StepContext ctx, String analysis) {
+        String at = ctx.var(SWITCHED_AT);
+        Instant since = at == null ? ctx.stepStartedAt() : Instant.parse(at);
+        AnalysisHook.Verdict v = ctx.analysis().judge(new AnalysisHook.Request(ctx.releaseId(), analysis,
+                ctx.plan().target(), since, ctx.promoted()));
+        String action = "post-promotion-analysis";
+        switch (v.outcome()) {
+            case RUNNING -> {
+                AnalysisEvents.recordNew(ctx, action, analysis, since.toString(), v, POST_PROMOTION_MEASURED);
+                return StepResult.waiting("post-promotion analysis '" + analysis + "': " + v.message()
+                        + "; the old version stays scaled");
+            }
+            case PASSED -> {
+                ctx.putVar(POST_PROMOTION, "passed");
+                ctx.event(action, "passed", AnalysisEvents.details(analysis, v));
+                return null;
+            }
+            case FAILED -> {
+                ctx.event(action, "failed", AnalysisEvents.details(analysis, v));
+                return new StepResult.Abort("post-promotion analysis '" + analysis + "' failed: " + v.message()
+                        + "; switching back to the old version");
+            }
+            default -> {
+                if (!"inconclusive".equals(ctx.var(POST_PROMOTION))) {
+                    ctx.putVar(POST_PROMOTION, "inconclusive");
+                    ctx.event(action, "inconclusive", AnalysisEvents.details(analysis, v));
+                }
+                return new StepResult.AwaitingPromotion("post-promotion analysis '" + analysis
+                        + "' is inconclusive: " + v.message() + "; promote to accept it, or abort to switch back");
+            }
+        }
     }
 
     private static StepResult updateTarget(StepContext ctx) {

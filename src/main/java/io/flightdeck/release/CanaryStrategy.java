@@ -38,7 +38,11 @@ final class CanaryStrategy {
         forward.add(Step.of("create " + canary, CanaryStrategy::createCanary));
         forward.add(Step.of("route services", ctx -> ctx.baseline().hasRoute()
                 ? CanaryRoute.prepare(ctx) : new StepResult.Done("no HTTPRoute: weights by replicas")));
+        int trafficFrom = -1;
         for (ReleaseStep s : plan.steps()) {
+            if (trafficFrom < 0 && s.kind() == ReleaseStep.Kind.SET_WEIGHT && s.percent() > 0) {
+                trafficFrom = forward.size() + 1;
+            }
             switch (s.kind()) {
                 case SET_WEIGHT -> forward.add(Step.skippable("set weight " + s.percent() + "%",
                         ctx -> setWeight(ctx, s.percent())));
@@ -46,6 +50,7 @@ final class CanaryStrategy {
                 case ANALYSIS -> forward.add(Steps.analysis(s));
             }
         }
+        int trafficUntil = forward.size();
         forward.add(Step.of("route back to stable Service", ctx -> ctx.baseline().hasRoute()
                 ? CanaryRoute.restore(ctx) : StepResult.done()));
         forward.add(Step.of("update " + name, CanaryStrategy::updateStable));
@@ -60,7 +65,9 @@ final class CanaryStrategy {
                         Steps.trackLabels(ctx.baseline(), TRACK))),
                 Step.of("restore route", ctx -> ctx.baseline().hasRoute()
                         ? CanaryRoute.restore(ctx) : StepResult.done()));
-        return new StrategySteps(forward, abort, ctx -> { });
+        // Background analysis: from the first weight above 0 (the canary takes traffic) to the end of the plan's steps.
+        return new StrategySteps(forward, abort, ctx -> { }, trafficFrom < 0 ? trafficUntil : trafficFrom,
+                trafficUntil);
     }
 
     /** A Deployment for a track: the target's spec with the desired template, the track in selector and labels. */

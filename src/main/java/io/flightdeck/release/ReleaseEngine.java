@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.flightdeck.model.Actor;
 import io.flightdeck.model.ReleaseEvent;
 import io.flightdeck.model.ReleasePlan;
+import io.flightdeck.model.ReleaseSnapshot;
 import io.flightdeck.model.ReleaseSummary;
 import io.flightdeck.model.WorkloadKey;
 
@@ -188,6 +189,20 @@ public final class ReleaseEngine {
     /** Every release with a journal in the namespace, finished ones included, oldest first. */
     public List<ReleaseSummary> releases(String namespace) {
         return ReleaseJournal.list(client, namespace, false).stream().map(this::summary).toList();
+    }
+
+    /**
+     * Every release of the target with a journal, finished ones included, oldest first, as read-only snapshots with
+     * all their events (the measured values behind each gate among them). Blocking: one list call.
+     */
+    public List<ReleaseSnapshot> history(WorkloadKey target) {
+        List<ReleaseSnapshot> out = new ArrayList<>();
+        for (ReleaseJournal.Entry e : ReleaseJournal.list(client, target)) {
+            JournalRecord r = e.record();
+            out.add(Snapshots.of(r, StrategySteps.of(r.plan()).list(r.state().aborting()), false, "", "",
+                    List.of()));
+        }
+        return out;
     }
 
     private ReleaseSummary summary(ReleaseJournal.Entry e) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.flightdeck.model.ReleaseEvent;
 import io.flightdeck.model.ReleasePlan;
+import io.flightdeck.model.WorkloadKey;
 import tools.jackson.core.type.TypeReference;
 
 import java.time.Instant;
@@ -169,6 +170,19 @@ public final class ReleaseJournal {
         if (inFlightOnly) {
             selector.put(IN_FLIGHT, "true");
         }
+        return list(client, namespace, selector);
+    }
+
+    /** Every journal of releases of one Deployment, finished ones included, oldest first. */
+    static List<Entry> list(KubernetesClient client, WorkloadKey target) {
+        Map<String, String> selector = new LinkedHashMap<>();
+        selector.put(MANAGED_BY, FLIGHTDECK);
+        selector.put(TARGET, labelValue(target.name()));
+        return list(client, target.namespace(), selector).stream()
+                .filter(e -> e.record().plan().target().equals(target)).toList();
+    }
+
+    private static List<Entry> list(KubernetesClient client, String namespace, Map<String, String> selector) {
         List<ConfigMap> items = namespace == null
                 ? client.configMaps().inAnyNamespace().withLabels(selector).list().getItems()
                 : client.configMaps().inNamespace(namespace).withLabels(selector).list().getItems();

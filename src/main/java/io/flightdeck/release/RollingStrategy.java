@@ -46,7 +46,8 @@ final class RollingStrategy {
                 Step.of("roll back", ctx -> Steps.restoreTemplate(ctx, name)),
                 Step.of("restore strategy", RollingStrategy::restoreSpec),
                 Step.of("await rollback", ctx -> Steps.awaitComplete(ctx.kube(), name)));
-        return new StrategySteps(forward, abort, RollingStrategy::pauseDeployment);
+        // New pods take traffic as soon as the template is updated; the window lasts until the rollout completes.
+        return new StrategySteps(forward, abort, RollingStrategy::pauseDeployment, 1, forward.size());
     }
 
     private static StepResult updateTemplate(StepContext ctx) {

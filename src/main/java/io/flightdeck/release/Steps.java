@@ -22,6 +22,7 @@ final class Steps {
     static final String RELEASE = "flightdeck.io/release";
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     static final String FLIGHTDECK = "flightdeck";
+    static final String ANALYSIS_MEASURED = "analysisMeasured";
 
     private Steps() {
     }
@@ -47,14 +48,15 @@ final class Steps {
         });
     }
 
-    /** The plan's analysis, judged by the analysis hook; a failed analysis aborts the release. */
+    /**
+     * The plan's analysis, judged by the analysis hook; a failed analysis aborts the release. Measurements are
+     * journaled as they come, and all of them again with the verdict.
+     */
     static Step analysis(ReleaseStep s) {
         return Step.gate(s.toString(), ctx -> {
             AnalysisHook.Verdict v = ctx.analysis().judge(new AnalysisHook.Request(ctx.releaseId(), s.analysis(),
                     ctx.plan().target(), ctx.stepStartedAt(), ctx.promoted()));
-            Map<String, String> details = new LinkedHashMap<>(v.measurements());
-            details.put("analysis", s.analysis());
-            details.put("message", v.message());
+            Map<String, String> details = AnalysisEvents.details(s.analysis(), v);
             return switch (v.outcome()) {
                 case PASSED -> {
                     ctx.event("analysis", "passed", details);
@@ -64,7 +66,11 @@ final class Steps {
                     ctx.event("analysis", "failed", details);
                     yield new StepResult.Abort("analysis '" + s.analysis() + "' failed: " + v.message());
                 }
-                case RUNNING -> StepResult.waiting(v.message());
+                case RUNNING -> {
+                    AnalysisEvents.recordNew(ctx, "analysis", s.analysis(), ctx.stepStartedAt().toString(), v,
+                            ANALYSIS_MEASURED);
+                    yield StepResult.waiting(v.message());
+                }
                 case INCONCLUSIVE -> new StepResult.AwaitingPromotion(v.message());
             };
         });

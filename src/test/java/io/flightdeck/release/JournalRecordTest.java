@@ -32,7 +32,8 @@ class JournalRecordTest {
                 .withNewSpec().addNewContainer().withName("app").withImage("web:1").endContainer().endSpec().build();
         ReleasePlan plan = new ReleasePlan(new WorkloadKey("shop", "web"), ReleaseChange.image("app", "web:2"),
                 ReleaseStrategy.blueGreen("web", "web-preview", Duration.ofSeconds(45)),
-                List.of(ReleaseStep.pause(Duration.ofSeconds(30)), ReleaseStep.analysis("errors")));
+                List.of(ReleaseStep.pause(Duration.ofSeconds(30)), ReleaseStep.analysis("errors")))
+                .withBackgroundAnalysis("success-rate").withPostPromotionAnalysis("latency-p99");
         Baseline baseline = new Baseline(3, "abc12", 4, null, new DeploymentStrategyBuilder().withType("RollingUpdate")
                 .withNewRollingUpdate().withMaxSurge(new IntOrString("25%")).withMaxUnavailable(new IntOrString(1))
                 .endRollingUpdate().build(), Map.of("a", "b"), template, Templates.desired(template, plan.change()),
@@ -51,5 +52,16 @@ class JournalRecordTest {
         assertEquals(r.events(), back.events());
         assertEquals(Serialization.asJson(r.baseline()), Serialization.asJson(back.baseline()));
         assertEquals(r.started(), back.started());
+    }
+
+    @Test
+    void aPlanWrittenBeforeAnalysesOutsideStepsExistedReadsWithNone() {
+        String old = "{\"target\":{\"namespace\":\"shop\",\"name\":\"web\"},\"change\":{\"images\":{\"app\":\"web:2\"},"
+                + "\"templatePatch\":\"\"},\"strategy\":{\"kind\":\"CANARY\",\"maxSurge\":\"\",\"maxUnavailable\":\"\","
+                + "\"activeService\":\"\",\"previewService\":\"\",\"scaleDownDelay\":30.0},\"steps\":[]}";
+        ReleasePlan plan = Serialization.unmarshal(old, ReleasePlan.class);
+        assertEquals("", plan.backgroundAnalysis());
+        assertEquals("", plan.postPromotionAnalysis());
+        assertEquals(new WorkloadKey("shop", "web"), plan.target());
     }
 }

@@ -23,6 +23,8 @@ public final class ReleaseWindows {
 
     private final ReleaseEngine engine;
     private final Executor background;
+    private static final int REFRESH_SECONDS = 5;
+
     private final FxBatcher batcher;
 
     public ReleaseWindows(ReleaseEngine engine, Executor background, FxBatcher batcher) {
@@ -51,7 +53,10 @@ public final class ReleaseWindows {
         ReleasePanelViewModel model = new ReleasePanelViewModel(handle, new AlertConfirmer(() -> stage));
         model.attach(batcher);
         stage.setTitle("Release " + handle.id());
-        stage.setScene(new Scene((Parent) new ReleasePanelView(model).build(), 760, 620));
+        Parent panel = (Parent) new ReleasePanelView(model).build();
+        ((javafx.scene.layout.Pane) panel).getChildren()
+                .add(ReportExport.row(handle::snapshot, background, () -> stage));
+        stage.setScene(new Scene(panel, 760, 650));
         stage.setOnHidden(e -> {
             model.close();
             background.execute(handle::close);
@@ -60,19 +65,28 @@ public final class ReleaseWindows {
         return stage;
     }
 
-    /** The timeline of {@code target}: revisions, release events, differences and roll back. */
+    /**
+     * The timeline of {@code target}: revisions, the releases' events from their journals, differences and roll back.
+     * It reads the cluster again every few seconds while open (off the FX thread).
+     */
     public Stage openTimeline(Window owner, WorkloadKey target, io.fabric8.kubernetes.client.KubernetesClient client) {
         FxThread.check();
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
-        ReleaseTimelineViewModel model = new ReleaseTimelineViewModel(target, new ReplicaSetRevisions(client),
-                engine::rollback, new AlertConfirmer(() -> stage), background, Platform::runLater);
+        ReleaseTimelineViewModel model = new ReleaseTimelineViewModel(target,
+                new ReplicaSetRevisions(client, engine::history), engine::rollback, new AlertConfirmer(() -> stage),
+                background, Platform::runLater);
         stage.setTitle("Timeline of " + target);
-        stage.setScene(new Scene((Parent) new ReleaseTimelineView(model).build(), 760, 480));
+        stage.setScene(new Scene((Parent) new ReleaseTimelineView(model).build(), 1100, 760));
+        javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(REFRESH_SECONDS), e -> model.reload()));
+        refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        stage.setOnHidden(e -> refresh.stop());
         stage.show();
         model.reload();
+        refresh.play();
         return stage;
     }
 }

@@ -151,7 +151,6 @@ public final class ReleaseWizardView {
 
         VBox root = new VBox(10, grid, problem, error, new HBox(8, start, cancel));
         root.getStyleClass().add("release-wizard");
-        root.setStyle("-fx-padding: 12;");
         root.getStylesheets().add(ReleaseWizardView.class.getResource("ReleasePanelView.css").toExternalForm());
         return root;
     }

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.flightdeck.model.ReleaseEvent;
+import io.flightdeck.model.ReleaseSnapshot;
 import io.flightdeck.model.WorkloadKey;
 
 import java.time.Instant;
@@ -13,20 +13,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Reads a Deployment's revisions from its ReplicaSets (owned by it, by {@code deployment.kubernetes.io/revision}) and
- * flattens each pod template's images, env and resources. Blocking API calls; background thread.
- * TODO(#4): move beside cluster/ReplicaSet handling; release events come from the journal once the engine lists them.
+ * flattens each pod template's images, env and resources; its releases come from the journals in the cluster through
+ * {@code history} ({@code engine::history} in the application). Blocking API calls; background thread.
+ * TODO(#4): move the ReplicaSet reading beside cluster/ReplicaSet handling.
  */
 public final class ReplicaSetRevisions implements RevisionSource {
 
     private static final String REVISION = "deployment.kubernetes.io/revision";
 
     private final KubernetesClient client;
+    private final Function<WorkloadKey, List<ReleaseSnapshot>> history;
 
-    public ReplicaSetRevisions(KubernetesClient client) {
-        this.client = client;
+    public ReplicaSetRevisions(KubernetesClient client, Function<WorkloadKey, List<ReleaseSnapshot>> history) {
+        this.client = Objects.requireNonNull(client);
+        this.history = Objects.requireNonNull(history);
     }
 
     @Override
@@ -46,8 +50,8 @@ public final class ReplicaSetRevisions implements RevisionSource {
     }
 
     @Override
-    public List<ReleaseEvent> releaseEvents(WorkloadKey target) {
-        return List.of();
+    public List<ReleaseSnapshot> releases(WorkloadKey target) {
+        return history.apply(target);
     }
 
     static RevisionDetail detail(ReplicaSet rs) {

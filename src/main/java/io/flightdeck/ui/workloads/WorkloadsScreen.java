@@ -44,6 +44,11 @@ public final class WorkloadsScreen implements AutoCloseable {
         view.setReleaseAction(action);
     }
 
+    /** Offers "Timeline" (and Ctrl+T) for the selected Deployment; the action opens its timeline. FX thread. */
+    public void onTimeline(java.util.function.Consumer<io.flightdeck.model.WorkloadKey> action) {
+        view.setTimelineAction(action);
+    }
+
     /**
      * Shows a panel of the selected Deployment's signals in a "Signals" tab; it follows the selection from now on,
      * and reads only while its tab is selected and the screen open. The caller keeps owning the panel. FX thread.

@@ -21,14 +21,17 @@ import java.util.Objects;
 /**
  * The workloads screen's layout: context bar and connection banner on top; the Deployment list on the left; for the
  * selected Deployment its heading, revisions, pod grid and the selected pod's probe detail in the centre; its events
- * at the bottom. Ctrl+F (Cmd+F) puts the keyboard in the filter from anywhere on the screen. FX thread.
+ * at the bottom. Ctrl+F (Cmd+F) puts the keyboard in the filter from anywhere on the screen; Ctrl+R opens the release
+ * wizard and Ctrl+T the timeline of the selected Deployment, when app/ offers them. FX thread.
  */
 public final class WorkloadsView {
 
     public static final String STYLE_SHEET = "WorkloadsView.css";
+    public static final String TIMELINE_ID = "workload-timeline";
 
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination RELEASE = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination TIMELINE = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
 
     private final WorkloadsViewModel model;
     private PodGridView grid;
@@ -49,6 +52,18 @@ public final class WorkloadsView {
     }
 
     private javafx.scene.control.Button releaseButton;
+    private java.util.function.Consumer<io.flightdeck.model.WorkloadKey> timelineAction;
+    private javafx.scene.control.Button timelineButton;
+
+    /** What "Timeline" (button or Ctrl+T) does with the selected Deployment; without one the button is hidden. */
+    public void setTimelineAction(java.util.function.Consumer<io.flightdeck.model.WorkloadKey> action) {
+        this.timelineAction = action;
+        if (timelineButton != null) {
+            timelineButton.setVisible(action != null);
+            timelineButton.setManaged(action != null);
+        }
+    }
+
     private VBox centre;
     private Node podSplit;
     private javafx.scene.control.TabPane tabs;
@@ -79,9 +94,13 @@ public final class WorkloadsView {
     }
 
     private void release() {
+        run(releaseAction);
+    }
+
+    private void run(java.util.function.Consumer<io.flightdeck.model.WorkloadKey> action) {
         var key = model.list().selectedProperty().get();
-        if (releaseAction != null && key != null) {
-            releaseAction.accept(key);
+        if (action != null && key != null) {
+            action.accept(key);
         }
     }
 
@@ -101,8 +120,17 @@ public final class WorkloadsView {
         releaseButton.setOnAction(e -> release());
         releaseButton.setVisible(releaseAction != null);
         releaseButton.setManaged(releaseAction != null);
+        timelineButton = new javafx.scene.control.Button("Timeline");
+        timelineButton.setId(TIMELINE_ID);
+        timelineButton.setTooltip(new Tooltip("Revisions and release events of this Deployment; roll back (Ctrl+T)"));
+        timelineButton.disableProperty().bind(model.list().selectedProperty().isNull());
+        timelineButton.setOnAction(e -> run(timelineAction));
+        timelineButton.setVisible(timelineAction != null);
+        timelineButton.setManaged(timelineAction != null);
+        timelineButton.setMinWidth(Region.USE_PREF_SIZE);
+        releaseButton.setMinWidth(Region.USE_PREF_SIZE);
         Node header = new WorkloadHeaderView(model).build();
-        HBox headerRow = new HBox(8, header, releaseButton);
+        HBox headerRow = new HBox(8, header, timelineButton, releaseButton);
         headerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(header, Priority.ALWAYS);
         VBox centre = new VBox(headerRow, new RevisionsView(model.revisions()).build(),
@@ -133,6 +161,9 @@ public final class WorkloadsView {
                 e.consume();
             } else if (RELEASE.match(e)) {
                 release();
+                e.consume();
+            } else if (TIMELINE.match(e)) {
+                run(timelineAction);
                 e.consume();
             }
         });

@@ -184,6 +184,22 @@ class WorkloadsScreenTest {
     }
 
     @Test
+    void timelineButtonAndCtrlTOpenTheTimelineOfTheSelectedDeployment() throws Exception {
+        List<WorkloadKey> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onFx(() -> {
+            screen.onTimeline(opened::add);
+            return null;
+        });
+        assertTrue(onFx(() -> robot.lookup("#" + WorkloadsView.TIMELINE_ID).query().isDisabled()),
+                "nothing selected yet");
+        selectCheckoutByKeyboard();
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        await(2000, "Ctrl+T", () -> opened.equals(List.of(CHECKOUT)));
+        click("#" + WorkloadsView.TIMELINE_ID);
+        await(2000, "the Timeline button", () -> opened.equals(List.of(CHECKOUT, CHECKOUT)));
+    }
+
+    @Test
     void typingInTheListFiltersAndEnterGoesOnToThePodGrid() throws Exception {
         click("#" + DeploymentListView.LIST_ID);
         robot.write("pay");
