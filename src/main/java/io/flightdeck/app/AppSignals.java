@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * The GUI's signal sources, one set for the whole run: the metrics source the tiles and the release gates share
  * ({@code --prometheus URL}; else on the sandbox its own Prometheus when the binary is installed, or a direct scrape
  * of its metrics endpoint; else, on a real cluster, a direct scrape through the API server's pod proxy of the pods of
- * just the Deployments being looked at, {@link DemandScrapes}), chosen again when the open cluster changes; the gates' analysis hook over it; and the log tail over the Fluentd receiver with pod logs as fallback.
+ * just the Deployments being looked at, {@link DemandScrapes}), chosen again when the open cluster changes; the
+ * gates' analysis hook over it; and the log tail over the Fluentd receiver with pod logs as fallback.
  * {@link #clusterChanged} is called on the FX thread; the choosing, scraping, reading and measuring run on its own
  * four "signals" threads.
  */
