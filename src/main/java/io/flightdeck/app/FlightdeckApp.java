@@ -108,6 +108,7 @@ public final class FlightdeckApp extends Application {
             releases = new ReleaseWiring(clusters, context.executors(), context.signals(), batcher);
             screen.onRelease(this::openReleaseWizard);
             screen.onTimeline(this::openTimeline);
+            screen.onWall(wallMode::toggle);
             signalsPanel = SignalsWiring.panel(context, clusters, releases, screen, batcher);
             view.showScreen(screen.root());
         }

@@ -49,6 +49,11 @@ public final class WorkloadsScreen implements AutoCloseable {
         view.setTimelineAction(action);
     }
 
+    /** Offers a "Wall mode" button in the top bar; the action opens the read-only wall. FX thread. */
+    public void onWall(Runnable action) {
+        model.contextBar().setWallAction(action);
+    }
+
     /**
      * Shows a panel of the selected Deployment's signals in a "Signals" tab; it follows the selection from now on,
      * and reads only while its tab is selected and the screen open. The caller keeps owning the panel. FX thread.

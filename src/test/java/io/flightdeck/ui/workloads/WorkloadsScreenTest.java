@@ -200,6 +200,20 @@ class WorkloadsScreenTest {
     }
 
     @Test
+    void theWallModeButtonAppearsOnceOfferedAndOpensTheWall() throws Exception {
+        assertTrue(onFx(() -> !robot.lookup("#" + ContextBarView.WALL_ID).query().isVisible()),
+                "no wall button before the application offers wall mode");
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        onFx(() -> {
+            screen.onWall(opened::incrementAndGet);
+            return null;
+        });
+        assertTrue(onFx(() -> robot.lookup("#" + ContextBarView.WALL_ID).query().isVisible()), "wall button shown");
+        click("#" + ContextBarView.WALL_ID);
+        await(2000, "the wall opened from its button", () -> opened.get() == 1);
+    }
+
+    @Test
     void typingInTheListFiltersAndEnterGoesOnToThePodGrid() throws Exception {
         click("#" + DeploymentListView.LIST_ID);
         robot.write("pay");
