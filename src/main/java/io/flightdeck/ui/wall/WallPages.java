@@ -142,6 +142,9 @@ public final class WallPages {
             String who = "operator".equals(by) ? "by " + abort.actor()
                     : "by the engine driven by " + abort.actor() + (gate != null ? ", after the gate failed" : "");
             String what = abort.details().getOrDefault("reason", "aborted");
+            if (what.contains(abort.actor().toString())) {
+                who = "";
+            }
             String at = abort.details().getOrDefault("atStep", "");
             if (!at.isEmpty()) {
                 what = what + " (at step " + at + ")";

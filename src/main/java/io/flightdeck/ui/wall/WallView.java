@@ -109,7 +109,7 @@ public final class WallView {
         page.banner().ifPresent(b -> {
             headline.setText("✖ " + b.headline());
             what.setText(b.what());
-            whenWho.setText(b.when() + " · " + b.who());
+            whenWho.setText(b.who().isBlank() ? b.when() : b.when() + " · " + b.who());
         });
         pager.setText(page.pager());
         if (shown == null || !Objects.equals(shown.release(), page.release())
