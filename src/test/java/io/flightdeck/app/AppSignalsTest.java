@@ -26,26 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppSignalsTest {
 
     private static SandboxStarter.RunningSandbox withoutPrometheus(SandboxCluster cluster) {
-        return new SandboxStarter.RunningSandbox() {
-            @Override
-            public ClusterTarget target() {
-                return ClusterTarget.sandboxAt(cluster.masterUrl());
-            }
-
-            @Override
-            public Config clientConfig() {
-                return cluster.clientConfig();
-            }
-
-            @Override
-            public String metricsUrl() {
-                return cluster.metricsUrl();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new InProcessSandbox(cluster, false, false);
     }
 
     @Test
