@@ -66,32 +66,7 @@ public final class AppContext implements AutoCloseable {
         return executors -> {
             SandboxCluster cluster = SandboxCluster.start(SandboxOptions.defaults().withForwardTo(
                     forwardTo.orElse(null)));
-            return new SandboxStarter.RunningSandbox() {
-                @Override
-                public ClusterTarget target() {
-                    return ClusterTarget.sandboxAt(cluster.masterUrl());
-                }
-
-                @Override
-                public Config clientConfig() {
-                    return cluster.clientConfig();
-                }
-
-                @Override
-                public String metricsUrl() {
-                    return cluster.metricsUrl();
-                }
-
-                @Override
-                public Optional<String> startPrometheus() {
-                    return cluster.startPrometheus();
-                }
-
-                @Override
-                public void close() {
-                    cluster.close();
-                }
-            };
+            return new InProcessSandbox(cluster, true, true);
         };
     }
 

@@ -3,6 +3,7 @@ package io.flightdeck.app;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.flightdeck.release.AnalysisHook;
 import io.flightdeck.release.SignalsAnalysisHook;
+import io.flightdeck.signals.DemandScrapes;
 import io.flightdeck.signals.DeploymentLogTail;
 import io.flightdeck.signals.PodLogs;
 import io.flightdeck.signals.PromClient;
@@ -26,8 +27,9 @@ import java.util.function.Supplier;
 /**
  * The GUI's signal sources, one set for the whole run: the metrics source the tiles and the release gates share
  * ({@code --prometheus URL}; else on the sandbox its own Prometheus when the binary is installed, or a direct scrape
- * of its metrics endpoint; else none, which says "no Prometheus configured"), chosen again when the open cluster
- * changes; the gates' analysis hook over it; and the log tail over the Fluentd receiver with pod logs as fallback.
+ * of its metrics endpoint; else, on a real cluster, a direct scrape through the API server's pod proxy of the pods of
+ * just the Deployments being looked at, {@link DemandScrapes}), chosen again when the open cluster changes; the
+ * gates' analysis hook over it; and the log tail over the Fluentd receiver with pod logs as fallback.
  * {@link #clusterChanged} is called on the FX thread; the choosing, scraping, reading and measuring run on its own
  * four "signals" threads.
  */
@@ -35,6 +37,8 @@ public final class AppSignals implements AutoCloseable {
 
     /** How many measurements an analysis step of the GUI's releases takes, one every {@link TrafficSignals#GATE_INTERVAL}. */
     static final int GATE_COUNT = 4;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppSignals.class);
 
     private record Choice(String name, MetricSource source) {
     }
@@ -55,7 +59,17 @@ public final class AppSignals implements AutoCloseable {
         this.current = new AtomicReference<>(settings.prometheus()
                 .map(url -> new Choice("Prometheus at " + url, shared(url)))
                 .orElse(none(TrafficSignals.NOT_CONFIGURED)));
-        this.source = q -> current.get().source().query(q);
+        this.source = new MetricSource() {
+            @Override
+            public PromResult query(String promql) {
+                return current.get().source().query(promql);
+            }
+
+            @Override
+            public void want(String namespace, String deployment) {
+                current.get().source().want(namespace, deployment);
+            }
+        };
         this.traffic = new TrafficSignals(source);
     }
 
@@ -70,11 +84,13 @@ public final class AppSignals implements AutoCloseable {
 
     /**
      * Chooses the metrics source for the cluster open now (unless {@code --prometheus} chose one for good): the
-     * sandbox's Prometheus, started in the background, or its metrics endpoint scraped every second; none on a real
-     * cluster. FX thread.
+     * sandbox's Prometheus, started in the background, or its metrics endpoint scraped every second; on a real
+     * cluster the wanted Deployments' pods scraped every second through the pod proxy with the client of the
+     * connection open at the time ({@code client}, asked on the signals threads). FX thread.
      */
     public synchronized void clusterChanged(boolean sandboxOpen, String context,
-                                            Optional<SandboxStarter.RunningSandbox> sandbox) {
+                                            Optional<SandboxStarter.RunningSandbox> sandbox,
+                                            Supplier<Optional<KubernetesClient>> client) {
         if (settings.prometheus().isPresent()) {
             return;
         }
@@ -85,7 +101,9 @@ public final class AppSignals implements AutoCloseable {
         clusterKey = key;
         stopScraping();
         if (!sandboxOpen) {
-            current.set(none(TrafficSignals.NOT_CONFIGURED));
+            DemandScrapes scrapes = new DemandScrapes(client, Clock.systemUTC());
+            scraping = everySecond(scrapes::tick);
+            current.set(new Choice(DemandScrapes.NAME, scrapes));
             return;
         }
         if (sandbox.isEmpty()) {
@@ -107,13 +125,24 @@ public final class AppSignals implements AutoCloseable {
                 current.set(new Choice("the sandbox's Prometheus at " + prometheus.get(), shared(prometheus.get())));
             } else if (!running.metricsUrl().isEmpty()) {
                 ScrapeSource scrapes = new ScrapeSource(running.metricsUrl(), Clock.systemUTC());
-                scraping = scheduler.scheduleWithFixedDelay(scrapes::scrape, 0, 1, TimeUnit.SECONDS);
+                scraping = everySecond(scrapes::scrape);
                 current.set(new Choice("direct scrape of " + running.metricsUrl() + " (no prometheus installed)",
                         scrapes));
             } else {
                 current.set(none("the sandbox exports no metrics"));
             }
         }
+    }
+
+    /** Runs {@code scrape} every second until cancelled; a failure is logged and the next second tries again. */
+    private ScheduledFuture<?> everySecond(Runnable scrape) {
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                scrape.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A direct scrape failed", e);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
     }
 
     private void stopScraping() {
@@ -137,10 +166,17 @@ public final class AppSignals implements AutoCloseable {
         return traffic;
     }
 
-    /** The gates of the GUI's releases: the built-in templates measured with {@link #source()}. */
+    /**
+     * The gates of the GUI's releases: the built-in templates measured with {@link #source()}, which is told on
+     * every judging which Deployment they measure (a direct scrape scrapes it while its gates run).
+     */
     public AnalysisHook analysisHook() {
-        return new SignalsAnalysisHook(source, scheduler, TrafficSignals.GATE_INTERVAL, GATE_COUNT,
+        AnalysisHook hook = new SignalsAnalysisHook(source, scheduler, TrafficSignals.GATE_INTERVAL, GATE_COUNT,
                 Clock.systemUTC());
+        return r -> {
+            source.want(r.target().namespace(), r.target().name());
+            return hook.judge(r);
+        };
     }
 
     /** A log tail over the forward receiver, falling back to the pod logs of the client open at the time. */

@@ -28,7 +28,9 @@ public final class Commands {
                 "run the built-in sandbox Kubernetes API server without the GUI; prints a line with 'ready' once it"
                         + " serves",
                 args -> SandboxCommand.run(args, System.out, System.err));
-        return ReleaseCommand.register(commands, new ReleaseCommand(System.out, System.err, Config::autoConfigure,
+        ReleaseCommand.register(commands, new ReleaseCommand(System.out, System.err, Config::autoConfigure,
+                EngineSettings.defaults()));
+        return ReportCommand.register(commands, new ReportCommand(System.out, System.err, Config::autoConfigure,
                 EngineSettings.defaults()));
     }
 

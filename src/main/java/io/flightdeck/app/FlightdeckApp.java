@@ -36,6 +36,7 @@ public final class FlightdeckApp extends Application {
     private WorkloadsScreen screen;
     private ReleaseWiring releases;
     private io.flightdeck.ui.signals.SignalsPanel signalsPanel;
+    private WallMode wallMode;
 
     /** Used by JavaFX: takes the context from {@link #launch}, else reads the command line itself. */
     public FlightdeckApp() {
@@ -81,6 +82,8 @@ public final class FlightdeckApp extends Application {
         firstOpen = clusters.openFirst(choice).toCompletableFuture();
         firstOpen.whenComplete((state, error) -> changed.markChanged());
         view.show(stage);
+        wallMode = new WallMode(context, clusters, batcher, stage,
+                io.flightdeck.ui.wall.VersionSignals.of(context.signals().traffic())).install();
         batcher.start();
     }
 
@@ -98,14 +101,19 @@ public final class FlightdeckApp extends Application {
             shell.showContext(current.context(), current.server(), namespace, reason);
         }
         context.signals().clusterChanged(current.sandbox(), current.context(),
-                clusters.sandbox().flatMap(SandboxSession::running));
+                clusters.sandbox().flatMap(SandboxSession::running),
+                () -> clusters.connection().session().flatMap(io.flightdeck.cluster.ClusterSession::client));
         if (screen == null && firstOpen.isDone() && !firstOpen.isCompletedExceptionally()) {
             screen = new WorkloadsScreen(firstOpen.join(), clusters, batcher);
             releases = new ReleaseWiring(clusters, context.executors(), context.signals(), batcher);
             screen.onRelease(this::openReleaseWizard);
             screen.onTimeline(this::openTimeline);
+            screen.onWall(wallMode::toggle);
             signalsPanel = SignalsWiring.panel(context, clusters, releases, screen, batcher);
             view.showScreen(screen.root());
+        }
+        if (screen != null) {
+            wallMode.clusterOpened();
         }
     }
 

@@ -15,20 +15,22 @@ import java.util.OptionalInt;
  * @param prometheus  {@code --prometheus URL}: the Prometheus (or Thanos, Mimir) the tiles and gates query
  * @param forwardPort {@code --forward-port N}: the loopback port of the Fluentd forward receiver; empty for the
  *                    default (24224, or any free port when that one is taken)
+ * @param wall        {@code --wall}: open the full-screen, read-only wall once the cluster is open
  */
 public record LaunchOptions(boolean sandbox, Optional<String> context, Optional<String> namespace, boolean help,
-                            Optional<String> prometheus, OptionalInt forwardPort) {
+                            Optional<String> prometheus, OptionalInt forwardPort, boolean wall) {
 
     public static final LaunchOptions NONE = new LaunchOptions(false, Optional.empty(), Optional.empty(), false);
 
     public LaunchOptions(boolean sandbox, Optional<String> context, Optional<String> namespace, boolean help) {
-        this(sandbox, context, namespace, help, Optional.empty(), OptionalInt.empty());
+        this(sandbox, context, namespace, help, Optional.empty(), OptionalInt.empty(), false);
     }
 
     /** Reads the GUI options; {@code --name=value} is accepted as well as {@code --name value}. */
     public static LaunchOptions parse(String... args) throws UsageException {
         boolean sandbox = false;
         boolean help = false;
+        boolean wall = false;
         String context = null;
         String namespace = null;
         String prometheus = null;
@@ -45,6 +47,7 @@ public record LaunchOptions(boolean sandbox, Optional<String> context, Optional<
             switch (name) {
                 case "--sandbox" -> sandbox = noValue(name, inlineValue);
                 case "--help", "-h" -> help = noValue(name, inlineValue);
+                case "--wall" -> wall = noValue(name, inlineValue);
                 case "--context" -> {
                     context = inlineValue != null ? inlineValue : valueAfter(args, i++, name);
                     requireNonBlank(name, context);
@@ -68,7 +71,8 @@ public record LaunchOptions(boolean sandbox, Optional<String> context, Optional<
             throw new UsageException("--sandbox and --context cannot be used together");
         }
         return new LaunchOptions(sandbox, Optional.ofNullable(context), Optional.ofNullable(namespace), help,
-                Optional.ofNullable(prometheus), forwardPort == null ? OptionalInt.empty() : OptionalInt.of(forwardPort));
+                Optional.ofNullable(prometheus), forwardPort == null ? OptionalInt.empty() : OptionalInt.of(forwardPort),
+                wall);
     }
 
     private static boolean noValue(String name, String inlineValue) throws UsageException {

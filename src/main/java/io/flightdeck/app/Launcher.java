@@ -74,6 +74,7 @@ public final class Launcher {
                 return OK;
             }
             ClusterChoice choice = chooser.choose(options);
+            WallMode.requestAtStart(options.wall());
             gui.open(choice, options);
             return OK;
         } catch (UsageException e) {
@@ -116,7 +117,7 @@ public final class Launcher {
         StringBuilder text = new StringBuilder();
         text.append("""
                 Usage: flightdeck [--sandbox | --context NAME] [--namespace NS] [--prometheus URL]
-                                  [--forward-port N]
+                                  [--forward-port N] [--wall]
                        flightdeck COMMAND [ARGS...]
 
                 Flightdeck is a release cockpit for Kubernetes. Without a command it opens its window on the
@@ -129,9 +130,11 @@ public final class Launcher {
                   -n, --namespace NS    show the namespace NS first
                   --prometheus URL      query this Prometheus (or Thanos, Mimir) for the tiles and release
                                         gates; without it the sandbox's own Prometheus or its metrics
-                                        endpoint serves, and a real cluster shows "no Prometheus configured"
+                                        endpoint serves, and on a real cluster the pods are scraped
+                                        through the API server's pod proxy
                   --forward-port N      receive Fluentd forward logs on 127.0.0.1:N (default 24224, or any
                                         free port when 24224 is taken; 0: any free port)
+                  --wall                open the full-screen, read-only wall (F11 or Ctrl+Shift+W toggles it)
                   -h, --help            print this help and exit
 
                 Commands:

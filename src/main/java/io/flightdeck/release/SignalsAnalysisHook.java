@@ -102,8 +102,9 @@ public final class SignalsAnalysisHook implements AnalysisHook {
             }
             t = runs.computeIfAbsent(key, k -> start(metrics, args));
         }
-        Map<String, String> values = measurements(t);
+        // The phase first: a measurement that ends the run is in the list before the phase changes.
         Phase p = t.run.phase();
+        Map<String, String> values = measurements(t);
         return switch (p) {
             case RUNNING -> new Verdict(Outcome.RUNNING, "measuring " + r.analysis(), values);
             case SUCCESSFUL -> new Verdict(Outcome.PASSED, t.run.message(), values);

@@ -45,7 +45,8 @@ final class PodProxyScraper implements ScrapeSource.Scraper {
         try {
             pods = client.pods().inNamespace(namespace).withLabels(selector).list().getItems();
         } catch (KubernetesClientException e) {
-            return "cannot list the pods of " + namespace + " " + selector + ": " + e.getMessage();
+            return e.getCode() == 403 ? "cannot list pods in " + namespace + ": forbidden"
+                    : "cannot list the pods of " + namespace + " " + selector + ": " + e.getMessage();
         }
         StringBuilder restarts = new StringBuilder();
         String failed = "";
@@ -72,6 +73,9 @@ final class PodProxyScraper implements ScrapeSource.Scraper {
                 into.add(text, at, targetLabels(p));
                 scraped++;
             } catch (KubernetesClientException e) {
+                if (e.getCode() == 403) {
+                    return "cannot get pods/proxy in " + namespace + ": forbidden";
+                }
                 failed = "scraping pod " + name + " through the API server's pod proxy failed: " + e.getMessage();
             }
         }

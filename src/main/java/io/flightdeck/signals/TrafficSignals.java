@@ -64,6 +64,7 @@ public final class TrafficSignals {
         if (source == null) {
             return new TrafficReading(clock.instant(), List.of(none("stable", app)), NOT_CONFIGURED);
         }
+        source.want(namespace, app);
         Map<String, String> stableArgs = args(namespace, app, "stable", app);
         Value stableRate = value(requests(stableArgs));
         if (!stableRate.problem.isEmpty()) {

@@ -18,6 +18,7 @@ class LaunchOptionsTest {
         assertEquals(spaced, LaunchOptions.parse("--context=prod", "-n", "shop"));
         assertTrue(LaunchOptions.parse("--sandbox").sandbox());
         assertTrue(LaunchOptions.parse("-h").help());
+        assertTrue(LaunchOptions.parse("--sandbox", "--wall").wall());
     }
 
     @Test

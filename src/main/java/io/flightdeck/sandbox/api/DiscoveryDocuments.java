@@ -65,7 +65,7 @@ final class DiscoveryDocuments {
         ArrayNode resources = doc.putArray("resources");
         for (ResourceKind kind : kinds) {
             resources.add(legacyResource(kind));
-            for (String sub : Subresources.of(kind)) {
+            for (String sub : Subresources.discovered(kind)) {
                 resources.add(legacySubresource(kind, sub));
             }
         }
@@ -164,7 +164,7 @@ final class DiscoveryDocuments {
         strings(node, "verbs", kind.verbs());
         strings(node, "shortNames", kind.shortNames());
         strings(node, "categories", kind.categories());
-        List<String> subs = Subresources.of(kind);
+        List<String> subs = Subresources.discovered(kind);
         if (!subs.isEmpty()) {
             ArrayNode array = node.putArray("subresources");
             for (String sub : subs) {

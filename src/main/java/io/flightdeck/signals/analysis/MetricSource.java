@@ -11,4 +11,12 @@ import io.flightdeck.signals.PromResult;
 public interface MetricSource {
 
     PromResult query(String promql);
+
+    /**
+     * Says that queries about {@code deployment} in {@code namespace} are coming (a tile is reading it, a gate is
+     * measuring it). A source that scrapes pods on demand starts scraping them; Prometheus ignores it. Any thread;
+     * must return quickly.
+     */
+    default void want(String namespace, String deployment) {
+    }
 }

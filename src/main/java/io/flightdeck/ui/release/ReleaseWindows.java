@@ -53,7 +53,10 @@ public final class ReleaseWindows {
         ReleasePanelViewModel model = new ReleasePanelViewModel(handle, new AlertConfirmer(() -> stage));
         model.attach(batcher);
         stage.setTitle("Release " + handle.id());
-        stage.setScene(new Scene((Parent) new ReleasePanelView(model).build(), 760, 620));
+        Parent panel = (Parent) new ReleasePanelView(model).build();
+        ((javafx.scene.layout.Pane) panel).getChildren()
+                .add(ReportExport.row(handle::snapshot, background, () -> stage));
+        stage.setScene(new Scene(panel, 760, 650));
         stage.setOnHidden(e -> {
             model.close();
             background.execute(handle::close);

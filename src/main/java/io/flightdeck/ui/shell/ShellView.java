@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -17,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import java.net.URL;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,7 @@ public final class ShellView {
     private static final String KEY = "shell-key";
     private static final String VALUE = "shell-value";
     private static final String PLACEHOLDER = "shell-placeholder";
+    private static final int[] ICON_SIZES = {16, 32, 64, 128, 256};
 
     private final ShellViewModel model;
     private final BorderPane root = new BorderPane();
@@ -44,12 +47,17 @@ public final class ShellView {
         this.model = Objects.requireNonNull(model);
     }
 
-    /** Puts the window's scene on {@code stage}, binds its title and shows it. */
+    /** Puts the window's scene on {@code stage}, binds its title, sets the Flightdeck icon and shows it. */
     public void show(Stage stage) {
         FxThread.check();
         Scene scene = new Scene(build(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource(STYLE_SHEET)).toExternalForm());
         stage.titleProperty().bind(model.titleProperty());
+        for (int size : ICON_SIZES) {
+            String icon = "icon-" + size + ".png";
+            URL url = Objects.requireNonNull(ShellView.class.getResource(icon), icon);
+            stage.getIcons().add(new Image(url.toExternalForm()));
+        }
         stage.setMinWidth(640);
         stage.setMinHeight(400);
         stage.setScene(scene);

@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -63,6 +64,13 @@ public final class LogView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("log-bar");
         HBox.setHgrow(source, Priority.SOMETIMES);
+        // on a narrow window the source text is cut (its tooltip has it all), never the title or the button
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        pause.setMinWidth(Region.USE_PREF_SIZE);
+        filter.setMinWidth(180);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(source.textProperty());
+        source.setTooltip(whole);
 
         list = new ListView<>(model.visible());
         list.setId("log-lines");

@@ -18,17 +18,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tiles as TilesFX tiles (custom skin) in one row (scrolled sideways when the screen is narrow): per metric a row per version (track tag and value, or
- * "no data") over a sparkline of both; then one tile per gate with its state and last measurements. Tiles are made
- * once per id and updated in place when the view model's lists change (once per batcher tick). FX thread.
+ * The tiles as TilesFX tiles (custom skin) in one row: per metric a row per version (track tag and value, or "no
+ * data") over a sparkline of both; then one tile per gate with its state and last measurements. The tiles share the
+ * width they are given ({@link #fit}) between {@link #MIN_WIDTH} (narrow: smaller values) and {@link #TILE_WIDTH}, and
+ * are lower in a short panel; only a row that does not fit even then is scrolled sideways. Tiles are made once per id
+ * and updated in place when the view model's lists change (once per batcher tick). FX thread.
  */
 public final class SignalTilesView {
 
     static final double TILE_WIDTH = 180;
     static final double TILE_HEIGHT = 132;
+    /** The height of the tiles in a short panel (a 1280x800 window). */
+    static final double COMPACT_HEIGHT = 108;
+    static final double MIN_WIDTH = 124;
+    /** Below this width values are set smaller so that "canary" and "100.00 %" share a line. */
+    private static final double NARROW = 150;
+    private static final double GAP = 8;
 
     private final SignalTilesViewModel model;
-    private final HBox pane = new HBox(8);
+    private final HBox pane = new HBox(GAP);
+    private double available = Double.MAX_VALUE;
+    private boolean compact;
     private final Map<String, MetricTile> metrics = new LinkedHashMap<>();
     private final Map<String, GateView> gates = new HashMap<>();
 
@@ -61,8 +71,40 @@ public final class SignalTilesView {
         gates.keySet().retainAll(seen.keySet());
         if (!pane.getChildren().equals(order)) {
             pane.getChildren().setAll(order);
+            size();
         }
     }
+
+    /**
+     * Sizes the tiles to share {@code width} (the visible width of the row), lower when {@code compact}. Called when
+     * the panel's size changes.
+     */
+    public void fit(double width, boolean compact) {
+        this.available = width;
+        this.compact = compact;
+        size();
+    }
+
+    /** The height the tiles have now. */
+    public double tileHeight() {
+        return compact ? COMPACT_HEIGHT : TILE_HEIGHT;
+    }
+
+    private void size() {
+        int n = pane.getChildren().size();
+        double share = n == 0 ? TILE_WIDTH : Math.floor((available - GAP * (n - 1)) / n);
+        double w = Math.max(MIN_WIDTH, Math.min(TILE_WIDTH, share));
+        double h = tileHeight();
+        for (Node c : pane.getChildren()) {
+            Region r = (Region) c;
+            r.setMinSize(w, h);
+            r.setPrefSize(w, h);
+            r.setMaxSize(w, h);
+            r.pseudoClassStateChanged(NARROW_TILE, w < NARROW);
+        }
+    }
+
+    private static final javafx.css.PseudoClass NARROW_TILE = javafx.css.PseudoClass.getPseudoClass("narrow");
 
     private static Tile tile(String title, Node content) {
         Tile t = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).prefSize(TILE_WIDTH, TILE_HEIGHT)
@@ -96,6 +138,7 @@ public final class SignalTilesView {
                 Label[] l = labels.computeIfAbsent(r.track(), k -> {
                     Label tag = new Label(k);
                     tag.getStyleClass().addAll("track-tag", "track-" + k);
+                    tag.setMinWidth(Region.USE_PREF_SIZE);
                     Label value = new Label();
                     value.getStyleClass().add("tile-value");
                     value.setId(tile.getId() + "-" + k);

@@ -27,14 +27,18 @@ import java.util.function.Supplier;
 
 /**
  * The signals of the selected Deployment: a row of tiles (stable against canary, gates of the release in flight)
- * over its live log tail, which takes the rest of the height. The entry point for the screen that holds it: {@link #select} on the FX thread when the selection
- * changes. Traffic and the release are read every {@link SignalSources#readEvery} on the sources' scheduler, the log
- * tail pumped every 300 ms there too; the results are handed over through thread-safe references and applied to the
- * view models on the batcher's next tick, all at once. Built, used and closed on the FX thread.
+ * over its live log tail, which takes the rest of the height. The entry point for the screen that holds it:
+ * {@link #select} on the FX thread when the selection changes. Traffic and the release are read every
+ * {@link SignalSources#readEvery} on the sources' scheduler, the log tail pumped every 300 ms there too; the results
+ * are handed over through thread-safe references and applied to the view models on the batcher's next tick, all at
+ * once. While it is not shown ({@link #setShowing}, e.g. its tab is not selected) it reads nothing: no traffic, no
+ * release journal, no log tail. Built, used and closed on the FX thread.
  */
 public final class SignalsPanel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalsPanel.class);
+    /** A panel lower than this (the Signals tab of a 1280x800 window) gets lower tiles, leaving the log more lines. */
+    private static final double COMPACT_BELOW = 480;
 
     private record Reading(WorkloadKey key, TrafficReading traffic, Optional<ReleaseSnapshot> release,
                            String metrics) {
@@ -47,8 +51,9 @@ public final class SignalsPanel implements AutoCloseable {
     private final AtomicReference<Reading> latest = new AtomicReference<>();
     private final javafx.beans.property.StringProperty metrics = new javafx.beans.property.SimpleStringProperty("");
     private final FxBatcher.Marker changed;
-    private final ScheduledFuture<?> reading;
-    private final ScheduledFuture<?> pumping;
+    private ScheduledFuture<?> reading;
+    private ScheduledFuture<?> pumping;
+    private boolean showing;
     private final Parent root;
     private volatile WorkloadKey selected;
     private LogView logView;
@@ -62,9 +67,40 @@ public final class SignalsPanel implements AutoCloseable {
         this.state = Objects.requireNonNull(state);
         root = build();
         changed = batcher.register(this::drain);
-        reading = sources.scheduler().scheduleWithFixedDelay(this::readSafely, 0,
-                sources.readEvery().toMillis(), TimeUnit.MILLISECONDS);
-        pumping = sources.scheduler().scheduleWithFixedDelay(this::pumpSafely, 0, 300, TimeUnit.MILLISECONDS);
+        setShowing(true);
+    }
+
+    /**
+     * Starts reading (traffic, the release in flight, the log tail of the selected Deployment) when shown, and stops
+     * all of it when hidden. Shown from the start. FX thread.
+     */
+    public void setShowing(boolean show) {
+        FxThread.check();
+        if (show == showing) {
+            return;
+        }
+        showing = show;
+        if (show) {
+            follow(selected);
+            reading = sources.scheduler().scheduleWithFixedDelay(this::readSafely, 0,
+                    sources.readEvery().toMillis(), TimeUnit.MILLISECONDS);
+            pumping = sources.scheduler().scheduleWithFixedDelay(this::pumpSafely, 0, 300, TimeUnit.MILLISECONDS);
+        } else {
+            reading.cancel(false);
+            pumping.cancel(false);
+            sources.logs().follow(null, null);
+            sources.scheduler().execute(this::pumpSafely); // the tail stops following on its next pump
+        }
+    }
+
+    /** Whether it reads now. FX thread. */
+    public boolean isShowing() {
+        return showing;
+    }
+
+    private void follow(WorkloadKey key) {
+        logs.clear();
+        sources.logs().follow(key == null ? null : key.namespace(), key == null ? null : key.name());
     }
 
     private Parent build() {
@@ -84,13 +120,12 @@ public final class SignalsPanel implements AutoCloseable {
         problem.visibleProperty().bind(tiles.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setWrapText(true);
-        Node tilesNode = new SignalTilesView(tiles).build();
+        SignalTilesView tilesView = new SignalTilesView(tiles);
+        Node tilesNode = tilesView.build();
         ScrollPane tileScroll = new ScrollPane(tilesNode);
         tileScroll.setFitToHeight(true);
         tileScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         tileScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        tileScroll.setMinHeight(SignalTilesView.TILE_HEIGHT + 4);
-        tileScroll.setPrefHeight(SignalTilesView.TILE_HEIGHT + 16);
         tileScroll.getStyleClass().add("signal-tiles-scroll");
         VBox top = new VBox(6, head, problem, tileScroll);
         top.getStyleClass().add("signals-top");
@@ -98,6 +133,14 @@ public final class SignalsPanel implements AutoCloseable {
         Node logNode = logView.build();
         VBox box = new VBox(top, logNode);
         VBox.setVgrow(logNode, Priority.ALWAYS);
+        Runnable fit = () -> {
+            tilesView.fit(box.getWidth() - 16, box.getHeight() > 0 && box.getHeight() < COMPACT_BELOW);
+            tileScroll.setMinHeight(tilesView.tileHeight() + 4);
+            tileScroll.setPrefHeight(tilesView.tileHeight() + 16);
+        };
+        box.widthProperty().addListener((o, old, now) -> fit.run());
+        box.heightProperty().addListener((o, old, now) -> fit.run());
+        fit.run();
         box.getStyleClass().add("signals");
         box.getStylesheets().add(Objects.requireNonNull(SignalsPanel.class.getResource("SignalsPanel.css"))
                 .toExternalForm());
@@ -112,9 +155,10 @@ public final class SignalsPanel implements AutoCloseable {
         }
         selected = key;
         tiles.select(key);
-        logs.clear();
-        sources.logs().follow(key == null ? null : key.namespace(), key == null ? null : key.name());
-        sources.scheduler().execute(this::readSafely);
+        if (showing) {
+            follow(key);
+            sources.scheduler().execute(this::readSafely);
+        }
     }
 
     private void readSafely() {
@@ -185,8 +229,6 @@ public final class SignalsPanel implements AutoCloseable {
     /** Stops reading; the sources stay open (app/ owns them). */
     @Override
     public void close() {
-        reading.cancel(false);
-        pumping.cancel(false);
-        sources.logs().follow(null, null);
+        setShowing(false);
     }
 }

@@ -25,13 +25,14 @@ import java.util.Set;
 
 /**
  * The top bar: the context selector (kubeconfig contexts and "Sandbox"), the namespace selector (all, or chosen ones,
- * applied when its menu closes), and the dark/light toggle. Binds to {@link ContextBarViewModel}. FX thread.
+ * applied when its menu closes), the wall-mode button (once the application offers it) and the dark/light toggle. Binds to {@link ContextBarViewModel}. FX thread.
  */
 public final class ContextBarView {
 
     public static final String CONTEXT_ID = "context-selector";
     public static final String NAMESPACES_ID = "namespace-selector";
     public static final String THEME_ID = "theme-toggle";
+    public static final String WALL_ID = "wall-toggle";
 
     private final ContextBarViewModel model;
     private final ComboBox<String> context = new ComboBox<>();
@@ -80,9 +81,19 @@ public final class ContextBarView {
         theme.setOnAction(e -> Theme.apply(Theme.mode().other()));
         Theme.modeProperty().addListener((obs, old, now) -> theme.setText(themeText(now)));
 
+        Button wall = new Button("Wall mode");
+        wall.setId(WALL_ID);
+        wall.getStyleClass().add("theme-toggle");
+        wall.setFocusTraversable(false);
+        wall.setTooltip(new Tooltip("Full-screen, read-only wall for the war room: releases in flight, gates and "
+                + "signals in large type (F11 or Ctrl+Shift+W; the same keys leave it)"));
+        wall.setOnAction(e -> model.requestWall());
+        wall.visibleProperty().bind(model.wallAvailableProperty());
+        wall.managedProperty().bind(wall.visibleProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(contextLabel, context, nsLabel, namespaces, spacer, theme);
+        HBox bar = new HBox(contextLabel, context, nsLabel, namespaces, spacer, wall, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("context-bar");
         return bar;

@@ -40,6 +40,8 @@ public final class ContextBarViewModel {
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
     private final ReadOnlyStringWrapper switchError = new ReadOnlyStringWrapper(this, "switchError");
     private final AtomicReference<Outcome> outcome = new AtomicReference<>();
+    private final ReadOnlyBooleanWrapper wallAvailable = new ReadOnlyBooleanWrapper(this, "wallAvailable");
+    private Runnable wallAction = () -> { };
     private long seq;
 
     public ContextBarViewModel(ContextChooser chooser) {
@@ -160,5 +162,21 @@ public final class ContextBarViewModel {
     /** Which context the latest switch failed to open and why ("prod: connection refused"), or null. */
     public ReadOnlyStringProperty switchErrorProperty() {
         return switchError.getReadOnlyProperty();
+    }
+
+    /** Offers the wall-mode toggle; {@code action} opens the read-only wall (the same as F11). FX thread. */
+    public void setWallAction(Runnable action) {
+        wallAction = Objects.requireNonNull(action);
+        wallAvailable.set(true);
+    }
+
+    /** Whether the bar offers wall mode: only once the application has wired it. */
+    public ReadOnlyBooleanProperty wallAvailableProperty() {
+        return wallAvailable.getReadOnlyProperty();
+    }
+
+    /** The wall-mode button was pressed. FX thread. */
+    public void requestWall() {
+        wallAction.run();
     }
 }

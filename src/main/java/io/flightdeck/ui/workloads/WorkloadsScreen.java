@@ -22,6 +22,8 @@ public final class WorkloadsScreen implements AutoCloseable {
     private final WorkloadsView view;
     private final Parent root;
     private final FxBatcher.Registration ticking;
+    private io.flightdeck.ui.signals.SignalsPanel signals;
+    private boolean closed;
 
     public WorkloadsScreen(ClusterState state, ContextChooser chooser, FxBatcher batcher) {
         this(state, chooser, batcher, Clock.systemDefaultZone());
@@ -47,15 +49,25 @@ public final class WorkloadsScreen implements AutoCloseable {
         view.setTimelineAction(action);
     }
 
+    /** Offers a "Wall mode" button in the top bar; the action opens the read-only wall. FX thread. */
+    public void onWall(Runnable action) {
+        model.contextBar().setWallAction(action);
+    }
+
     /**
-     * Shows a panel of the selected Deployment's signals in a "Signals" tab; it follows the selection from now on.
-     * The caller keeps owning the panel. FX thread.
+     * Shows a panel of the selected Deployment's signals in a "Signals" tab; it follows the selection from now on,
+     * and reads only while its tab is selected and the screen open. The caller keeps owning the panel. FX thread.
      */
     public void showSignals(io.flightdeck.ui.signals.SignalsPanel panel) {
         FxThread.check();
         view.setSignals(panel.root());
         panel.select(model.list().selectedProperty().get());
         model.list().selectedProperty().addListener((obs, old, now) -> panel.select(now));
+        var selectedTab = view.tabs().getSelectionModel().selectedItemProperty();
+        panel.setShowing(selectedTab.get() != null && selectedTab.get().getContent() == panel.root());
+        selectedTab.addListener((obs, old, now) -> panel.setShowing(now != null && now.getContent() == panel.root()
+                && !closed));
+        signals = panel;
     }
 
     /** The cluster state shown now. FX thread. */
@@ -89,6 +101,10 @@ public final class WorkloadsScreen implements AutoCloseable {
     /** Stops reading the state; the root may be dropped afterwards. */
     @Override
     public void close() {
+        closed = true;
         ticking.close();
+        if (signals != null) {
+            signals.setShowing(false);
+        }
     }
 }

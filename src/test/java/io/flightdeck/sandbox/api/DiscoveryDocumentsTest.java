@@ -90,6 +90,35 @@ class DiscoveryDocumentsTest {
         assertEquals(List.of("ns"), strings(resource(list, "namespaces").get("shortNames")));
     }
 
+    /** As a real API server lists it: kind PodProxyOptions, the connect verbs, in name order among the others. */
+    @Test
+    void podsProxyIsListedInBothForms() {
+        JsonNode list = get("/api/v1");
+        JsonNode proxy = resource(list, "pods/proxy");
+        assertEquals("PodProxyOptions", proxy.get("kind").asString());
+        assertEquals("", proxy.get("singularName").asString());
+        assertTrue(proxy.get("namespaced").asBoolean());
+        assertFalse(proxy.has("group"), "core v1, like the list");
+        assertEquals(List.of("create", "delete", "get", "patch", "update"), strings(proxy.get("verbs")));
+        List<String> names = new ArrayList<>();
+        list.get("resources").forEach(r -> names.add(r.get("name").asString()));
+        assertEquals(List.of("pods", "pods/log", "pods/proxy", "pods/status"),
+                names.stream().filter(n -> n.startsWith("pods")).toList());
+
+        JsonNode core = get("/api", KUBECTL_ACCEPT);
+        JsonNode pods = StreamSupport.stream(core.get("items").get(0).get("versions").get(0).get("resources")
+                .spliterator(), false).filter(r -> r.get("resource").asString().equals("pods")).findFirst()
+                .orElseThrow();
+        JsonNode sub = StreamSupport.stream(pods.get("subresources").spliterator(), false)
+                .filter(r -> r.get("subresource").asString().equals("proxy")).findFirst()
+                .orElseThrow(() -> new AssertionError("no proxy in " + pods));
+        assertEquals("PodProxyOptions", sub.get("responseKind").get("kind").asString());
+        assertEquals("v1", sub.get("responseKind").get("version").asString());
+        assertEquals(List.of("create", "delete", "get", "patch", "update"), strings(sub.get("verbs")));
+        assertFalse(StreamSupport.stream(get("/apis/apps/v1").get("resources").spliterator(), false)
+                .anyMatch(r -> r.get("name").asString().endsWith("/proxy")), "only pods have a proxy here");
+    }
+
     @Test
     void scaleSubresourceAnswersWithAutoscalingV1Scale() {
         JsonNode list = get("/apis/apps/v1");

@@ -151,6 +151,15 @@ class DiscoveryKubectlTest {
     }
 
     @Test
+    void rawCoreResourceListShowsPodsProxy() throws Exception {
+        Run run = kubectl("get", "--raw", "/api/v1");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("{\"name\":\"pods/proxy\",\"singularName\":\"\",\"namespaced\":true,"
+                + "\"kind\":\"PodProxyOptions\",\"verbs\":[\"create\",\"delete\",\"get\",\"patch\",\"update\"]}"),
+                run.out());
+    }
+
+    @Test
     void shortNamesResolveToTheirResources() throws Exception {
         Run run = kubectl("get", "deploy,po,svc,rs,cm,ns,ep,ev", "-n", "shop");
         List<String> lists = run.requests().stream().filter(r -> r.startsWith("GET ") && r.contains("limit="))

@@ -200,6 +200,20 @@ class WorkloadsScreenTest {
     }
 
     @Test
+    void theWallModeButtonAppearsOnceOfferedAndOpensTheWall() throws Exception {
+        assertTrue(onFx(() -> !robot.lookup("#" + ContextBarView.WALL_ID).query().isVisible()),
+                "no wall button before the application offers wall mode");
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        onFx(() -> {
+            screen.onWall(opened::incrementAndGet);
+            return null;
+        });
+        assertTrue(onFx(() -> robot.lookup("#" + ContextBarView.WALL_ID).query().isVisible()), "wall button shown");
+        click("#" + ContextBarView.WALL_ID);
+        await(2000, "the wall opened from its button", () -> opened.get() == 1);
+    }
+
+    @Test
     void typingInTheListFiltersAndEnterGoesOnToThePodGrid() throws Exception {
         click("#" + DeploymentListView.LIST_ID);
         robot.write("pay");
@@ -257,5 +271,71 @@ class WorkloadsScreenTest {
         return new PodSnapshot(p.namespace(), p.name(), p.uid(), p.podTemplateHash(), phase, status, false, restarts,
                 p.node(), p.podIp(), p.created(), terminating, states, restarts > 0 ? "Error" : null, p.image(),
                 p.resourceVersion());
+    }
+
+    /**
+     * The Signals tab reads traffic, the release journal and the log tail of the selected Deployment only while it
+     * is selected: the Pods tab and a closed screen read nothing.
+     */
+    @Test
+    void theSignalsTabReadsOnlyWhileItIsSelected() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger following = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        io.flightdeck.signals.PodLogs podLogs = (namespace, app, sink) -> {
+            following.incrementAndGet();
+            return following::decrementAndGet;
+        };
+        io.flightdeck.ui.signals.SignalSources sources = new io.flightdeck.ui.signals.SignalSources(
+                new io.flightdeck.signals.TrafficSignals(q -> {
+                    queries.incrementAndGet();
+                    return io.flightdeck.signals.PromResult.noData("no samples in the window");
+                }),
+                target -> {
+                    lookups.incrementAndGet();
+                    return java.util.Optional.empty();
+                },
+                new io.flightdeck.signals.DeploymentLogTail(null, "none", podLogs, java.time.Clock.systemUTC(), 100),
+                executor, Duration.ofMillis(100), () -> "test");
+        try {
+            io.flightdeck.ui.signals.SignalsPanel panel = onFx(() -> {
+                var p = new io.flightdeck.ui.signals.SignalsPanel(sources, screen::state, batcher);
+                screen.showSignals(p);
+                return p;
+            });
+            selectCheckoutByKeyboard();
+            assertFalse(onFx(panel::isShowing), "the Pods tab is selected first");
+            await(2000, "the log tail stops following", () -> following.get() == 0);
+            int before = queries.get();
+            int lookedUp = lookups.get();
+            TimeUnit.MILLISECONDS.sleep(500); // five reading periods of the hidden tab
+            assertEquals(before, queries.get(), "no traffic read while the Pods tab is selected");
+            assertEquals(lookedUp, lookups.get(), "no release journal read while the Pods tab is selected");
+
+            click("#signals-tab");
+            await(2000, "reading again once shown", () -> queries.get() > before && lookups.get() > lookedUp
+                    && following.get() == 1);
+
+            onFx(() -> {
+                screen.view().tabs().getSelectionModel().select(0);
+                return null;
+            });
+            await(2000, "stopped when the Pods tab is selected again", () -> !panel.isShowing()
+                    && following.get() == 0);
+            onFx(() -> {
+                screen.view().tabs().getSelectionModel().select(1);
+                return null;
+            });
+            await(2000, "shown again", () -> following.get() == 1);
+            onFx(() -> {
+                screen.close();
+                return null;
+            });
+            await(2000, "a closed screen reads nothing", () -> !panel.isShowing() && following.get() == 0);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }
