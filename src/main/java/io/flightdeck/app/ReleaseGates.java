@@ -25,10 +25,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The signals behind a {@code release}'s gates ({@link GateOptions}: analysis steps, background and post-promotion
- * analysis). Everything is checked before the release touches the cluster: an unknown name, a bad file, an
- * unreadable credential file or a Prometheus that does not answer a query is a {@link UsageException}. The measurements come from that Prometheus; without one, from the sandbox's own Prometheus
- * or its exporter ({@code --context sandbox}), or from the target's pods through the API server's pod proxy on a
- * real cluster. Made and closed on the main thread; measuring and scraping run on its own "signals" threads.
+ * analysis). Everything is checked before the release touches the cluster: an unknown name, a bad file, an unreadable
+ * credential file or a Prometheus that does not answer a query is a {@link UsageException}. The measurements come from
+ * that Prometheus; without one, from the sandbox's own Prometheus or its exporter ({@code --context sandbox}), or from
+ * the target's pods through the API server's pod proxy on a real cluster. Made and closed on the main thread;
+ * measuring and scraping run on its own "signals" threads.
  */
 final class ReleaseGates implements AutoCloseable {
 

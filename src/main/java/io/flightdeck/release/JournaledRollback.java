@@ -24,12 +24,12 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A rollback outside a release ({@link Rollbacks}, e.g. from the timeline or {@code flightdeck rollback}) with a record
- * in the journal, so every timeline shows it: a finished journal {@code rollback-<time>-<n>} of the target (no steps;
- * SUCCEEDED when rolled back or nothing to do, ABORTED when the rollback failed) with one {@code rollback} event: who,
- * when, from revision, to revision, the images of the revision, the outcome ({@code ok}, {@code skipped},
- * {@code failed} with the error). A rollback that cannot find its revision changes nothing and is not recorded. Caller's
- * thread (blocking).
+ * A rollback outside a release ({@link Rollbacks}, e.g. from the timeline or {@code flightdeck rollback}) with a
+ * record in the journal, so every timeline shows it: a finished journal {@code rollback-<time>-<n>} of the target (no
+ * steps; SUCCEEDED when rolled back or nothing to do, ABORTED when the rollback failed) with one {@code rollback}
+ * event: who, when, from revision, to revision, the images of the revision, the outcome ({@code ok}, {@code skipped},
+ * {@code failed} with the error). A rollback that cannot find its revision changes nothing and is not recorded.
+ * Caller's thread (blocking).
  */
 final class JournaledRollback {
 

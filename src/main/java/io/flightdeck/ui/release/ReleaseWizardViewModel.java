@@ -29,11 +29,12 @@ import java.util.function.Consumer;
 
 /**
  * The release wizard: target Deployment, container, new image, strategy and steps (from a preset, editable as text),
- * a background analysis and (blue/green) a post-promotion analysis as built-in template names, then Start. {@link #problemProperty} says what keeps Start disabled. Start builds a {@link ReleasePlan} and hands it
- * to the {@link Starter} on the background executor (the engine blocks for its preflight, lock and journal calls);
- * the outcome comes back through the FX executor: a started handle goes to the {@code onStarted} consumer, a
- * refusal (preflight, lock, anything else) is shown in {@link #errorProperty} and the wizard stays open. Properties
- * are read and written on the FX thread; tests pass direct executors.
+ * a background analysis and (blue/green) a post-promotion analysis as built-in template names, then Start.
+ * {@link #problemProperty} says what keeps Start disabled. Start builds a {@link ReleasePlan} and hands it to the
+ * {@link Starter} on the background executor (the engine blocks for its preflight, lock and journal calls); the outcome
+ * comes back through the FX executor: a started handle goes to the {@code onStarted} consumer, a refusal (preflight,
+ * lock, anything else) is shown in {@link #errorProperty} and the wizard stays open. Properties are read and written
+ * on the FX thread; tests pass direct executors.
  */
 public final class ReleaseWizardViewModel {
 
