@@ -33,7 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class JournaledRollback {
 
-    static final String ID_PREFIX = "rollback-";
+    static final String ID_PREFIX = ReleaseEngine.ROLLBACK_PREFIX;
     private static final Logger LOG = LoggerFactory.getLogger(JournaledRollback.class);
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);

@@ -31,6 +31,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ReleaseEngine {
 
+    /** The id prefix of the finished journal a rollback outside a release writes (see {@link #rollback}). */
+    public static final String ROLLBACK_PREFIX = "rollback-";
+
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 

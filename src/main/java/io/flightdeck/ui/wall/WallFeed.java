@@ -26,13 +26,16 @@ import java.util.concurrent.TimeUnit;
  * releases in flight in the chosen namespaces from their journals, observes each new one read-only (the engine's
  * observer re-reads its journal every {@code observeEvery} of the engine's settings and reports each change at once),
  * reads the key signals per version, and keeps a finished release for {@link #KEEP_FINISHED} so its outcome stays on
- * the wall. It never drives a release. Runs on the given scheduler; {@link #state()} may be read from any thread, and
+ * the wall; rollbacks made outside a release (their journals are written finished) are picked up from the finished
+ * journals every few polls and shown for the same time. It never drives a release. Runs on the given scheduler; {@link #state()} may be read from any thread, and
  * {@code changed} is called (from the scheduler) whenever there is something new.
  */
 public final class WallFeed implements AutoCloseable {
 
     /** How long a finished release (and its banner) stays on the wall. */
     public static final Duration KEEP_FINISHED = Duration.ofMinutes(10);
+    /** Rollbacks outside a release are journaled finished; every this many polls the finished journals are read. */
+    static final int ROLLBACKS_EVERY = 3;
     static final Duration EVERY = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(WallFeed.class);
 
@@ -70,6 +73,7 @@ public final class WallFeed implements AutoCloseable {
     private volatile Instant readAt;
     private volatile String problem = "not read yet";
     private volatile ScheduledFuture<?> task;
+    private long polls;
 
     /**
      * @param namespaces the namespaces to watch; empty: all of them
@@ -110,9 +114,20 @@ public final class WallFeed implements AutoCloseable {
                     }
                 }
             }
+            Instant now = clock.instant();
+            if (polls++ % ROLLBACKS_EVERY == 0) {
+                for (String ns : namespaces.isEmpty() ? java.util.Collections.<String>singletonList(null)
+                        : namespaces) {
+                    for (ReleaseSummary r : engine.releases(ns)) {
+                        if (r.id().startsWith(ReleaseEngine.ROLLBACK_PREFIX) && !handles.containsKey(r.id())
+                                && r.started().plus(KEEP_FINISHED).isAfter(now)) {
+                            observe(r);
+                        }
+                    }
+                }
+            }
             readAt = clock.instant();
             problem = "";
-            Instant now = clock.instant();
             for (Map.Entry<String, ReleaseHandle> e : handles.entrySet()) {
                 String id = e.getKey();
                 if (e.getValue().finished().isDone() || !seen.contains(id)) {

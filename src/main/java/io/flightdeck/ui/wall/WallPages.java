@@ -158,9 +158,11 @@ public final class WallPages {
                     gate.time(), "measured by " + gate.actor()));
         }
         if (rollback != null) {
-            return Optional.of(new Alarm(s.id(), "ROLLED BACK", target, rollback.details().getOrDefault("deployment",
-                    "") + " to revision " + rollback.details().getOrDefault("revision", "?"), rollback.time(),
-                    "by " + rollback.actor()));
+            Map<String, String> d = rollback.details();
+            String from = d.containsKey("fromRevision") ? " from revision " + d.get("fromRevision") : "";
+            return Optional.of(new Alarm(s.id(), "ROLLED BACK", target, d.getOrDefault("deployment", "") + from
+                    + " to revision " + d.getOrDefault("toRevision", d.getOrDefault("revision", "?")),
+                    rollback.time(), "by " + rollback.actor()));
         }
         return Optional.empty();
     }

@@ -178,6 +178,23 @@ class WallModeTest {
         assertEquals(ReleasePhase.ABORTED, h.snapshot().phase());
     }
 
+    @Test
+    void aRollbackOutsideAReleaseShowsItsBanner() throws Exception {
+        var cart = client.apps().deployments().inNamespace(NS).withName("cart");
+        cart.waitUntilCondition(d -> d != null && d.getStatus() != null && RolloutProgress.of(d).complete(), 60,
+                TimeUnit.SECONDS);
+        cart.edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.shop.example/cart:2.3");
+            return d;
+        });
+        cart.waitUntilCondition(d -> d.getMetadata().getGeneration().equals(d.getStatus().getObservedGeneration())
+                && RolloutProgress.of(d).complete(), 60, TimeUnit.SECONDS);
+        driver.rollback(new WorkloadKey(NS, "cart"), 1);
+        await(10_000, "the rollback's banner on the wall", () -> text(WallView.BANNER_ID).contains("ROLLED BACK")
+                && text(WallView.BANNER_ID).contains("cart from revision 2 to revision 1")
+                && text(WallView.BANNER_ID).contains("sandbox-admin"));
+    }
+
     private static ReleaseSnapshot await(ReleaseHandle h, java.util.function.Predicate<ReleaseSnapshot> p)
             throws Exception {
         java.util.concurrent.BlockingQueue<ReleaseSnapshot> q = new java.util.concurrent.LinkedBlockingQueue<>();
