@@ -1,18 +1,7 @@
 package io.flightdeck.app;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.flightdeck.release.EngineSettings;
-import io.flightdeck.sandbox.SandboxCluster;
-import io.flightdeck.sandbox.SandboxOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,59 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The release subcommands through the Launcher: against a test sandbox reached as kubeconfig context "test", and
  * against an in-process sandbox with {@code --context sandbox}.
  */
-class ReleaseCommandTest {
-
-    static SandboxCluster cluster;
-    static KubernetesClient client;
-    static final EngineSettings FAST = EngineSettings.defaults().withTick(Duration.ofMillis(50))
-            .withLease(Duration.ofSeconds(2), Duration.ofMillis(300));
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Launcher launcher;
-
-    @BeforeAll
-    static void start() {
-        cluster = SandboxCluster.start(SandboxOptions.defaults().withSpeed(40));
-        client = cluster.newClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        cluster.close();
-    }
-
-    @BeforeEach
-    void launcher() {
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        ReleaseCommand command = new ReleaseCommand(o, e, context -> {
-            assertEquals("test", context);
-            return cluster.clientConfig();
-        }, FAST);
-        Commands commands = ReleaseCommand.register(new Commands(), command);
-        launcher = new Launcher(commands, ClusterChooser.fromSystem(), choice -> { }, o, e);
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return launcher.run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String image(String deployment) {
-        return client.apps().deployments().inNamespace("shop").withName(deployment).get().getSpec().getTemplate()
-                .getSpec().getContainers().get(0).getImage();
-    }
+class ReleaseCommandTest extends SandboxCommandTest {
 
     @Test
     void releaseWithAutoOnTheInProcessSandboxRunsToTheEnd() {

@@ -1,19 +1,9 @@
 package io.flightdeck.app;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.flightdeck.release.EngineSettings;
-import io.flightdeck.sandbox.SandboxCluster;
-import io.flightdeck.sandbox.SandboxOptions;
 import io.flightdeck.signals.RealPrometheus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,59 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * "test" (measured by direct scrapes through the API server's pod proxy, as on a real cluster without Prometheus)
  * and an in-process sandbox ({@code --context sandbox}, measured by its own Prometheus when one is installed).
  */
-class ReleaseGatesCommandTest {
-
-    static SandboxCluster cluster;
-    static KubernetesClient client;
-    static final EngineSettings FAST = EngineSettings.defaults().withTick(Duration.ofMillis(50))
-            .withLease(Duration.ofSeconds(2), Duration.ofMillis(300));
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Launcher launcher;
-
-    @BeforeAll
-    static void start() {
-        cluster = SandboxCluster.start(SandboxOptions.defaults().withSpeed(40));
-        client = cluster.newClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        cluster.close();
-    }
-
-    @BeforeEach
-    void launcher() {
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        ReleaseCommand command = new ReleaseCommand(o, e, context -> {
-            assertEquals("test", context);
-            return cluster.clientConfig();
-        }, FAST);
-        launcher = new Launcher(ReleaseCommand.register(new Commands(), command), ClusterChooser.fromSystem(),
-                choice -> { }, o, e);
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return launcher.run(args);
-    }
-
-    private String all() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String image(String deployment) {
-        return client.apps().deployments().inNamespace("shop").withName(deployment).get().getSpec().getTemplate()
-                .getSpec().getContainers().get(0).getImage();
-    }
+class ReleaseGatesCommandTest extends SandboxCommandTest {
 
     private static void awaitAvailable(String deployment) {
         client.apps().deployments().inNamespace("shop").withName(deployment).waitUntilCondition(d ->

@@ -1,23 +1,16 @@
 package io.flightdeck.app;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.flightdeck.release.EngineSettings;
-import io.flightdeck.sandbox.SandboxCluster;
-import io.flightdeck.sandbox.SandboxOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.fabric8.kubernetes.client.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,35 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code flightdeck report} through the Launcher against a test sandbox (kubeconfig context "test"): a canary is
  * started and aborted with the release subcommands, then exported from its journal as HTML and JSON.
  */
-class ReportCommandTest {
+class ReportCommandTest extends SandboxCommandTest {
 
-    static SandboxCluster cluster;
-    static KubernetesClient client;
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void start() {
-        cluster = SandboxCluster.start(SandboxOptions.defaults().withSpeed(40));
-        client = cluster.newClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        cluster.close();
-    }
-
-    private int run(String... args) {
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        EngineSettings fast = EngineSettings.defaults().withTick(Duration.ofMillis(50))
-                .withLease(Duration.ofSeconds(2), Duration.ofMillis(300));
-        Commands commands = ReleaseCommand.register(new Commands(), new ReleaseCommand(o, e,
-                context -> cluster.clientConfig(), fast));
-        ReportCommand.register(commands, new ReportCommand(o, e, context -> cluster.clientConfig(), fast));
-        return new Launcher(commands, ClusterChooser.fromSystem(), choice -> { }, o, e).run(args);
+    @Override
+    Commands commands(PrintStream o, PrintStream e, Function<String, Config> kubeconfig) {
+        Commands commands = super.commands(o, e, context -> cluster.clientConfig());
+        return ReportCommand.register(commands, new ReportCommand(o, e, context -> cluster.clientConfig(), FAST));
     }
 
     @Test
