@@ -19,7 +19,7 @@ public final class SandboxCommand {
     static final String USAGE = """
             usage: flightdeck sandbox [options]
               --port N                   listen on 127.0.0.1:N (default: a free port)
-              --write-kubeconfig PATH    write a kubeconfig with context "sandbox" to PATH
+              --write-kubeconfig PATH    write a kubeconfig with context "flightdeck-sandbox" to PATH
               --speed X                  run the simulated clock X times faster (default 1)
               --no-shop                  start empty, without the seeded shop namespace
               --deny VERB:RESOURCE[:NS]  forbid a verb (e.g. list:pods:payments, *:*:kube-system); repeatable
@@ -123,7 +123,7 @@ public final class SandboxCommand {
         }, "sandbox-shutdown"));
         out.println("Flightdeck sandbox ready at " + cluster.masterUrl()
                 + (kubeconfig == null ? "" : " (kubeconfig: " + kubeconfig.toAbsolutePath() + ", context "
-                + SandboxCluster.CONTEXT + ")"));
+                + SandboxCluster.KUBECONFIG_CONTEXT + ")"));
         out.println("Pod metrics for Prometheus at " + cluster.metricsUrl());
         out.flush();
         try {

@@ -36,6 +36,12 @@ import java.nio.file.Path;
 public final class SandboxCluster implements AutoCloseable {
 
     public static final String CONTEXT = "sandbox";
+    /**
+     * The context name of the kubeconfig a sandbox writes ({@link #kubeconfig()}): not {@value #CONTEXT}, which the
+     * command line and the app take to mean "start a sandbox in this process", so that {@code --context} can name a
+     * sandbox running on its own.
+     */
+    public static final String KUBECONFIG_CONTEXT = "flightdeck-sandbox";
 
     private final SandboxOptions options;
     private final SandboxClock clock;
@@ -182,7 +188,7 @@ public final class SandboxCluster implements AutoCloseable {
         return new KubernetesClientBuilder().withConfig(clientConfig()).build();
     }
 
-    /** A kubeconfig with one context, {@value #CONTEXT}, pointing at this cluster. */
+    /** A kubeconfig with one context, {@value #KUBECONFIG_CONTEXT}, pointing at this cluster. */
     public String kubeconfig() {
         return """
                 apiVersion: v1
@@ -202,7 +208,7 @@ public final class SandboxCluster implements AutoCloseable {
                     user: sandbox-admin
                     namespace: default
                 current-context: %s
-                """.formatted(masterUrl(), SandboxAuth.ADMIN_TOKEN, CONTEXT, CONTEXT);
+                """.formatted(masterUrl(), SandboxAuth.ADMIN_TOKEN, KUBECONFIG_CONTEXT, KUBECONFIG_CONTEXT);
     }
 
     public void writeKubeconfig(Path path) throws IOException {

@@ -166,6 +166,15 @@ public final class ReleaseTimelineView {
         Line line = new Line(MARGIN, LINE_Y, MARGIN + width, LINE_Y);
         line.getStyleClass().add("timeline-line");
         axis.getChildren().setAll(line);
+        for (TimeTicks.Tick t : model.ticks((int) Math.max(2, width / 110))) {
+            double x = MARGIN + t.position() * width;
+            Line tick = new Line(x, LINE_Y - 4, x, LINE_Y + 4);
+            tick.getStyleClass().add("timeline-line");
+            Label label = new Label(t.label());
+            label.getStyleClass().add("timeline-tick");
+            label.relocate(x - 18, LINE_Y + 24);
+            axis.getChildren().addAll(tick, label);
+        }
         for (ReleaseTimelineViewModel.Band b : model.bands()) {
             Rectangle r = new Rectangle(MARGIN + b.from() * width - 2, BAND_Y,
                     Math.max(4, (b.to() - b.from()) * width + 4), 6);

@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,6 +72,8 @@ public final class ReleaseTimelineViewModel {
     private final ReadOnlyBooleanWrapper canRollBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper span = new ReadOnlyStringWrapper("");
+    private Instant axisFirst;
+    private Instant axisLast;
     private List<RevisionDetail> revisions = List.of();
 
     public ReleaseTimelineViewModel(WorkloadKey target, RevisionSource source, RollBack rollBack, Confirmer confirmer,
@@ -115,6 +118,8 @@ public final class ReleaseTimelineViewModel {
         Instant first = times.stream().min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant last = times.stream().max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         double width = Math.max(1, last.toEpochMilli() - first.toEpochMilli());
+        axisFirst = times.isEmpty() ? null : first;
+        axisLast = times.isEmpty() ? null : last;
         List<Marker> out = new ArrayList<>();
         for (RevisionDetail x : r) {
             out.add(new Marker(x.created(), (x.created().toEpochMilli() - first.toEpochMilli()) / width,
@@ -248,6 +253,11 @@ public final class ReleaseTimelineViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The axis' tick marks, at most {@code maxTicks}, in the local time zone; none before the first load. */
+    List<TimeTicks.Tick> ticks(int maxTicks) {
+        return axisFirst == null ? List.of() : TimeTicks.of(axisFirst, axisLast, maxTicks, ZoneId.systemDefault());
     }
 
     /** The axis' first and last time and what it shows, for its legend. */
