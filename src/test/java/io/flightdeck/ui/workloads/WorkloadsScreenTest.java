@@ -209,6 +209,12 @@ class WorkloadsScreenTest {
             return null;
         });
         assertTrue(onFx(() -> robot.lookup("#" + ContextBarView.WALL_ID).query().isVisible()), "wall button shown");
+        await(2000, "the wall button laid out in the bar", () -> {
+            Node wall = robot.lookup("#" + ContextBarView.WALL_ID).query();
+            Node theme = robot.lookup("#" + ContextBarView.THEME_ID).query();
+            Bounds w = wall.localToScene(wall.getLayoutBounds());
+            return w.getWidth() > 0 && w.getMaxX() <= theme.localToScene(theme.getLayoutBounds()).getMinX();
+        });
         click("#" + ContextBarView.WALL_ID);
         await(2000, "the wall opened from its button", () -> opened.get() == 1);
     }
