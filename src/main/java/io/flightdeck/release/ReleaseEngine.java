@@ -208,9 +208,22 @@ public final class ReleaseEngine {
         return out;
     }
 
+    /**
+     * The rollbacks made outside a release (see {@link #rollback}) in a namespace (null: every namespace) that started
+     * after {@code since}, oldest first. Blocking: one list call, and no Lease reads, since nobody drives a rollback.
+     */
+    public List<ReleaseSummary> rollbacksSince(String namespace, Instant since) {
+        return ReleaseJournal.list(client, namespace, false).stream()
+                .filter(e -> e.record().id().startsWith(ROLLBACK_PREFIX) && e.record().started().isAfter(since))
+                .map(e -> summary(e, Optional.empty())).toList();
+    }
+
     private ReleaseSummary summary(ReleaseJournal.Entry e) {
+        return summary(e, lock(e.record().plan().target()).holder());
+    }
+
+    private ReleaseSummary summary(ReleaseJournal.Entry e, Optional<ReleaseLock.Holder> holder) {
         JournalRecord r = e.record();
-        Optional<ReleaseLock.Holder> holder = lock(r.plan().target()).holder();
         List<Step> steps = StrategySteps.of(r.plan()).list(r.state().aborting());
         String step = r.state().step() < steps.size() ? steps.get(r.state().step()).name() : "";
         return new ReleaseSummary(r.id(), r.plan().target(), r.plan().strategy().kind(), r.state().phase(),

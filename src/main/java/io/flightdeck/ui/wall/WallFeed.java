@@ -118,9 +118,8 @@ public final class WallFeed implements AutoCloseable {
             if (polls++ % ROLLBACKS_EVERY == 0) {
                 for (String ns : namespaces.isEmpty() ? java.util.Collections.<String>singletonList(null)
                         : namespaces) {
-                    for (ReleaseSummary r : engine.releases(ns)) {
-                        if (r.id().startsWith(ReleaseEngine.ROLLBACK_PREFIX) && !handles.containsKey(r.id())
-                                && r.started().plus(KEEP_FINISHED).isAfter(now)) {
+                    for (ReleaseSummary r : engine.rollbacksSince(ns, now.minus(KEEP_FINISHED))) {
+                        if (!handles.containsKey(r.id())) {
                             observe(r);
                         }
                     }
